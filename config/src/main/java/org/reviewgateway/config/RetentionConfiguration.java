@@ -1,0 +1,31 @@
+package org.reviewgateway.config;
+
+import io.micronaut.context.annotation.ConfigurationProperties;
+import io.micronaut.context.exceptions.ConfigurationException;
+import io.micronaut.core.bind.annotation.Bindable;
+import jakarta.validation.constraints.NotNull;
+
+import java.time.Duration;
+
+/**
+ * @param enabled   run the purge on a schedule inside the gateway (RETENTION_ENABLED)
+ * @param interval  how often the scheduled purge runs (RETENTION_INTERVAL)
+ * @param maxPeriod the longest retention a merchant may choose (RETENTION_MAX_PERIOD)
+ */
+@ConfigurationProperties("retention")
+public record RetentionConfiguration(
+        @Bindable(defaultValue = "true") boolean enabled,
+        @Bindable(defaultValue = "PT1H") @NotNull Duration interval,
+        @Bindable(defaultValue = "P365D") @NotNull Duration maxPeriod) {
+
+    public static final Duration MIN_PERIOD = Duration.ofDays(1);
+
+    public RetentionConfiguration {
+        if (maxPeriod != null && maxPeriod.compareTo(MIN_PERIOD) < 0) {
+            throw new ConfigurationException("RETENTION_MAX_PERIOD must be at least P1D, got " + maxPeriod);
+        }
+        if (interval != null && (interval.isNegative() || interval.isZero())) {
+            throw new ConfigurationException("RETENTION_INTERVAL must be positive, got " + interval);
+        }
+    }
+}

@@ -1,0 +1,60 @@
+package org.reviewgateway.gateway.merchant;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.data.annotation.Id;
+import io.micronaut.data.annotation.MappedEntity;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.UUID;
+
+/** A shop (or an agency's shop) with its API key hash and its settings; durations in seconds. */
+@MappedEntity("merchants")
+public record Merchant(
+        @Id UUID id,
+        String name,
+        String apiKeyPrefix,
+        byte[] apiKeyHash,
+        String shopName,
+        String senderName,
+        @Nullable String replyTo,
+        String defaultLocale,
+        long inviteDelaySeconds,
+        @Nullable Long reminderDelaySeconds,
+        @Nullable Long invitationCooldownSeconds,
+        long retentionSeconds,
+        Instant createdAt,
+        Instant updatedAt) {
+
+    public Duration inviteDelay() {
+        return Duration.ofSeconds(inviteDelaySeconds);
+    }
+
+    public Duration retention() {
+        return Duration.ofSeconds(retentionSeconds);
+    }
+
+    Merchant withApiKey(ApiKey key, Instant now) {
+        return new Merchant(id, name, key.prefix(), key.hash(), shopName, senderName, replyTo, defaultLocale,
+                inviteDelaySeconds, reminderDelaySeconds, invitationCooldownSeconds, retentionSeconds, createdAt, now);
+    }
+
+    Merchant withSettings(Settings s, Instant now) {
+        return new Merchant(id, name, apiKeyPrefix, apiKeyHash, s.shopName(), s.senderName(), s.replyTo(),
+                s.defaultLocale(), s.inviteDelay().toSeconds(), seconds(s.reminderDelay()),
+                seconds(s.invitationCooldown()), s.retention().toSeconds(), createdAt, now);
+    }
+
+    Settings settings() {
+        return new Settings(shopName, senderName, replyTo, defaultLocale, inviteDelay(),
+                duration(reminderDelaySeconds), duration(invitationCooldownSeconds), retention());
+    }
+
+    private static Long seconds(Duration d) {
+        return d == null ? null : d.toSeconds();
+    }
+
+    private static Duration duration(Long seconds) {
+        return seconds == null ? null : Duration.ofSeconds(seconds);
+    }
+}

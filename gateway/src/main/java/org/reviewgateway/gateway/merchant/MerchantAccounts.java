@@ -1,0 +1,54 @@
+package org.reviewgateway.gateway.merchant;
+
+import jakarta.inject.Singleton;
+import org.reviewgateway.gateway.privacy.SecretTokens;
+import org.reviewgateway.gateway.web.NotFoundException;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.UUID;
+
+/** Creates merchants, rotates their keys and recognises a presented key. */
+@Singleton
+public class MerchantAccounts {
+
+    private final MerchantRepository merchants;
+    private final SecretTokens tokens;
+    private final Clock clock;
+
+    MerchantAccounts(MerchantRepository merchants, SecretTokens tokens, Clock clock) {
+        this.merchants = merchants;
+        this.tokens = tokens;
+        this.clock = clock;
+    }
+
+    /** The new merchant and its key in plain text; the key is never retrievable again. */
+    public CreatedMerchant create(String name) {
+        ApiKey key = ApiKey.generate(tokens);
+        Instant now = clock.instant();
+        Settings defaults = Settings.defaultsFor(name);
+        Merchant merchant = new Merchant(UUID.randomUUID(), name, key.prefix(), key.hash(), null, null, null, null,
+                0, null, null, 0, now, now).withSettings(defaults, now);
+        merchants.save(merchant);
+        return new CreatedMerchant(merchant, key.plaintext());
+    }
+
+    public String rotateKey(UUID merchantId) {
+        Merchant merchant = merchants.findById(merchantId)
+                .orElseThrow(() -> new NotFoundException("No merchant with this ID."));
+        ApiKey key = ApiKey.generate(tokens);
+        merchants.update(merchant.withApiKey(key, clock.instant()));
+        return key.plaintext();
+    }
+
+    /** The merchant whose key this is, compared in constant time against the stored hash. */
+    public Optional<Merchant> authenticate(String presentedKey) {
+        return ApiKey.parse(presentedKey)
+                .flatMap(key -> merchants.findByApiKeyPrefix(key.prefix()))
+                .filter(merchant -> SecretTokens.matches(presentedKey, merchant.apiKeyHash()));
+    }
+
+    public record CreatedMerchant(Merchant merchant, String apiKey) {
+    }
+}

@@ -1,0 +1,115 @@
+package org.reviewgateway.gateway.merchant;
+
+import io.micronaut.json.tree.JsonNode;
+import org.reviewgateway.config.RetentionConfiguration;
+import org.reviewgateway.gateway.web.EmailAddresses;
+import org.reviewgateway.gateway.web.IsoDurations;
+import org.reviewgateway.gateway.web.JsonFields;
+import org.reviewgateway.gateway.web.LanguageTags;
+
+import java.time.Duration;
+import java.util.function.Function;
+
+/** Applies a PATCH body (any subset of the settings; null turns an optional delay off) to settings. */
+final class SettingsPatch {
+
+    static final Duration MAX_DELAY = Duration.ofDays(365);
+    private static final int MAX_NAME = 200;
+
+    private SettingsPatch() {
+    }
+
+    static Settings apply(Settings current, JsonNode body, Duration maxRetention) {
+        JsonFields fields = JsonFields.of(body);
+        Settings patched = new Settings(
+                name(fields, "shopName", current.shopName()),
+                name(fields, "senderName", current.senderName()),
+                replyTo(fields, current.replyTo()),
+                defaultLocale(fields, current.defaultLocale()),
+                requiredDuration(fields, "inviteDelay", current.inviteDelay(), Duration.ZERO, MAX_DELAY),
+                optionalDuration(fields, "reminderDelay", current.reminderDelay(), Duration.ZERO, MAX_DELAY),
+                optionalDuration(fields, "invitationCooldown", current.invitationCooldown(), Duration.ZERO, MAX_DELAY),
+                requiredDuration(fields, "retention", current.retention(), RetentionConfiguration.MIN_PERIOD, maxRetention));
+        fields.throwIfInvalid();
+        return patched;
+    }
+
+    static boolean isSingleLine(String text) {
+        return text.chars().noneMatch(Character::isISOControl);
+    }
+
+    private static String name(JsonFields fields, String field, String current) {
+        if (!fields.has(field)) {
+            return current;
+        }
+        String value = fields.requiredText(field, MAX_NAME);
+        if (value != null && !isSingleLine(value)) {
+            fields.reject(field, "must be a single line of text");
+        }
+        return value == null ? current : value.trim();
+    }
+
+    private static String replyTo(JsonFields fields, String current) {
+        if (!fields.has("replyTo")) {
+            return current;
+        }
+        String value = fields.optionalText("replyTo", EmailAddresses.MAX_LENGTH);
+        if (value != null && !EmailAddresses.isValid(value.trim())) {
+            fields.reject("replyTo", "must be an e-mail address or null");
+        }
+        return value == null ? null : value.trim();
+    }
+
+    private static String defaultLocale(JsonFields fields, String current) {
+        if (!fields.has("defaultLocale")) {
+            return current;
+        }
+        String value = fields.requiredText("defaultLocale", 35);
+        if (value == null) {
+            return current;
+        }
+        return LanguageTags.canonical(value).orElseGet(() -> {
+            fields.reject("defaultLocale", "must be a language tag such as en or de-DE");
+            return current;
+        });
+    }
+
+    private static Duration requiredDuration(JsonFields fields, String field, Duration current, Duration min, Duration max) {
+        if (!fields.has(field)) {
+            return current;
+        }
+        if (!fields.hasValue(field)) {
+            fields.reject(field, "must not be null");
+            return current;
+        }
+        return duration(fields, field, min, max, current);
+    }
+
+    private static Duration optionalDuration(JsonFields fields, String field, Duration current, Duration min, Duration max) {
+        if (!fields.has(field)) {
+            return current;
+        }
+        return fields.hasValue(field) ? duration(fields, field, min, max, current) : null;
+    }
+
+    private static Duration duration(JsonFields fields, String field, Duration min, Duration max, Duration fallback) {
+        JsonNode node = fields.node(field);
+        if (!node.isString()) {
+            fields.reject(field, "must be an ISO-8601 duration such as P7D or PT12H");
+            return fallback;
+        }
+        Function<Duration, String> outside = d -> "must lie between " + IsoDurations.format(min) + " and " + IsoDurations.format(max);
+        return IsoDurations.parse(node.getStringValue())
+                .map(d -> {
+                    if (d.compareTo(min) < 0 || d.compareTo(max) > 0) {
+                        fields.reject(field, outside.apply(d));
+                        return fallback;
+                    }
+                    return d;
+                })
+                .orElseGet(() -> {
+                    fields.reject(field, "must be an ISO-8601 duration such as P7D or PT12H");
+                    return fallback;
+                });
+    }
+}

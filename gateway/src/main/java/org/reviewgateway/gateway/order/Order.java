@@ -1,0 +1,30 @@
+package org.reviewgateway.gateway.order;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.data.annotation.GeneratedValue;
+import io.micronaut.data.annotation.Id;
+import io.micronaut.data.annotation.MappedEntity;
+
+import java.time.Instant;
+import java.util.UUID;
+
+/**
+ * An order as the gateway keeps it: anonymous. The review token is stored as a hash (to find the
+ * order) and sealed with the data key (to print the link again); never in clear.
+ */
+@MappedEntity("orders")
+public record Order(
+        @Id @GeneratedValue @Nullable Long id,
+        UUID merchantId,
+        String transactionId,
+        String delivery,
+        @Nullable String locale,
+        String status,
+        String personalData,
+        byte[] reviewTokenHash,
+        byte[] reviewTokenSealed,
+        byte[] requestDigest,
+        @Nullable Instant sendAt,
+        Instant createdAt,
+        Instant updatedAt) {
+}

@@ -1,0 +1,20 @@
+package org.reviewgateway.gateway.order;
+
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.serde.annotation.Serdeable;
+
+import java.time.Instant;
+import java.util.List;
+
+/** GET /v1/orders/{transactionId}: the order, whether personal data is held, and its deliveries. */
+@Serdeable
+public record OrderDetailsResponse(
+        @JsonUnwrapped OrderResponse order,
+        String personalData,
+        List<DeliveryResponse> deliveries) {
+
+    @Serdeable
+    public record DeliveryResponse(String kind, String status, Instant dueAt, @Nullable Instant sentAt, int attempts) {
+    }
+}

@@ -1,0 +1,138 @@
+package org.reviewgateway.gateway.order;
+
+import io.micronaut.data.exceptions.DataAccessException;
+import jakarta.inject.Singleton;
+import org.reviewgateway.config.RetentionConfiguration;
+import org.reviewgateway.gateway.dispatch.Delivery;
+import org.reviewgateway.gateway.merchant.Merchant;
+import org.reviewgateway.gateway.privacy.PiiCipher;
+import org.reviewgateway.gateway.privacy.SecretTokens;
+
+import java.security.MessageDigest;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Optional;
+
+/**
+ * Records an order: idempotent on (merchant, transaction ID), settled by the unique constraint so
+ * that two racing identical requests give one 201 and one 200.
+ */
+@Singleton
+public class OrderIngestion {
+
+    static final int REVIEW_TOKEN_BYTES = 18;
+    private static final String UNIQUE_VIOLATION = "23505";
+
+    private final OrderRepository orders;
+    private final RecipientRepository recipients;
+    private final OrderWriter writer;
+    private final OrderViews views;
+    private final PiiCipher cipher;
+    private final SecretTokens tokens;
+    private final RetentionConfiguration retention;
+    private final Clock clock;
+
+    OrderIngestion(OrderRepository orders, RecipientRepository recipients, OrderWriter writer, OrderViews views,
+                   PiiCipher cipher, SecretTokens tokens, RetentionConfiguration retention, Clock clock) {
+        this.orders = orders;
+        this.recipients = recipients;
+        this.writer = writer;
+        this.views = views;
+        this.cipher = cipher;
+        this.tokens = tokens;
+        this.retention = retention;
+        this.clock = clock;
+    }
+
+    /** The outcome: whether this call created the order, and the order as the API shows it. */
+    public record Ingested(boolean created, OrderResponse order) {
+    }
+
+    Instant now() {
+        return clock.instant();
+    }
+
+    Ingested ingest(Merchant merchant, NewOrder request) {
+        Optional<Order> existing = orders.findByMerchantIdAndTransactionId(merchant.id(), request.transactionId());
+        if (existing.isPresent()) {
+            return repeat(existing.get(), request);
+        }
+        try {
+            return create(merchant, request);
+        } catch (DataAccessException e) {
+            if (!isUniqueViolation(e)) {
+                throw e;
+            }
+            Order winner = orders.findByMerchantIdAndTransactionId(merchant.id(), request.transactionId()).orElseThrow(() -> e);
+            return repeat(winner, request);
+        }
+    }
+
+    private Ingested create(Merchant merchant, NewOrder request) {
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
+        String token = tokens.newToken(REVIEW_TOKEN_BYTES);
+        boolean delegated = request.delivery() == NewOrder.DeliveryMode.DELEGATED;
+        Instant dueAt = delegated ? dueAt(merchant, request, now) : null;
+        Order order = new Order(null, merchant.id(), request.transactionId(), request.delivery().wire, request.locale(),
+                delegated ? OrderStatus.SCHEDULED : OrderStatus.LINK_ISSUED,
+                delegated ? OrderStatus.PERSONAL_DATA_HELD : OrderStatus.PERSONAL_DATA_NONE,
+                SecretTokens.hash(token), cipher.encrypt(token), request.anonymousDigest(), dueAt, now, now);
+        Order saved = delegated
+                ? writer.insert(order,
+                    orderId -> recipient(orderId, merchant, request.customer(), purgeAfter(merchant, dueAt, now), now),
+                    orderId -> Delivery.pendingInvite(orderId, merchant.id(), dueAt, now))
+                : writer.insert(order, null, null);
+        return new Ingested(true, views.response(saved, token));
+    }
+
+    private Ingested repeat(Order existing, NewOrder request) {
+        if (!MessageDigest.isEqual(existing.requestDigest(), request.anonymousDigest()) || !sameCustomer(existing, request)) {
+            throw new TransactionConflictException();
+        }
+        return new Ingested(false, views.response(existing));
+    }
+
+    /** A held recipient must match; once its data is gone there is nothing left to compare. */
+    private boolean sameCustomer(Order existing, NewOrder request) {
+        if (request.customer() == null) {
+            return true;
+        }
+        return recipients.findByOrderId(existing.id())
+                .map(r -> MessageDigest.isEqual(r.customerDigest(), customerDigest(request.customer())))
+                .orElse(true);
+    }
+
+    private Recipient recipient(Long orderId, Merchant merchant, NewOrder.Customer customer, Instant purgeAfter, Instant now) {
+        return new Recipient(null, orderId, merchant.id(), cipher.keyId(),
+                cipher.encrypt(customer.email()),
+                customer.name() == null ? null : cipher.encrypt(customer.name()),
+                cipher.addressHash(customer.email()),
+                customerDigest(customer), purgeAfter, now);
+    }
+
+    private byte[] customerDigest(NewOrder.Customer customer) {
+        return cipher.hmac(PiiCipher.normalise(customer.email()) + "\n" + (customer.name() == null ? "" : customer.name()));
+    }
+
+    private static Instant dueAt(Merchant merchant, NewOrder request, Instant now) {
+        return request.sendAt() != null ? request.sendAt() : now.plus(merchant.inviteDelay());
+    }
+
+    /** Kept for the retention period after the invitation is due, never past the operator's maximum. */
+    private Instant purgeAfter(Merchant merchant, Instant dueAt, Instant now) {
+        Instant byRetention = dueAt.plus(merchant.retention());
+        Instant cap = now.plus(retention.maxPeriod());
+        return byRetention.isBefore(cap) ? byRetention : cap;
+    }
+
+    private static boolean isUniqueViolation(Throwable e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof SQLException sql && UNIQUE_VIOLATION.equals(sql.getSQLState())) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

@@ -1,0 +1,37 @@
+package org.reviewgateway.gateway.order;
+
+import jakarta.inject.Singleton;
+import org.reviewgateway.gateway.dispatch.DeliveryRepository;
+import org.reviewgateway.gateway.privacy.PiiCipher;
+import org.reviewgateway.gateway.web.PublicLinks;
+
+/** Renders stored orders as the API shows them. */
+@Singleton
+class OrderViews {
+
+    private final PiiCipher cipher;
+    private final PublicLinks links;
+    private final DeliveryRepository deliveries;
+
+    OrderViews(PiiCipher cipher, PublicLinks links, DeliveryRepository deliveries) {
+        this.cipher = cipher;
+        this.links = links;
+        this.deliveries = deliveries;
+    }
+
+    OrderResponse response(Order order) {
+        return response(order, cipher.decrypt(order.reviewTokenSealed()));
+    }
+
+    OrderResponse response(Order order, String reviewToken) {
+        return new OrderResponse(order.transactionId(), order.delivery(), order.status(),
+                links.reviewLink(reviewToken), order.locale(), order.sendAt(), order.createdAt());
+    }
+
+    OrderDetailsResponse details(Order order) {
+        return new OrderDetailsResponse(response(order), order.personalData(),
+                deliveries.findByOrderIdOrderById(order.id()).stream()
+                        .map(d -> new OrderDetailsResponse.DeliveryResponse(d.kind(), d.status(), d.dueAt(), d.sentAt(), d.attempts()))
+                        .toList());
+    }
+}

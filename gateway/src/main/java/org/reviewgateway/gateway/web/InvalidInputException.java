@@ -1,0 +1,25 @@
+package org.reviewgateway.gateway.web;
+
+import io.micronaut.http.HttpStatus;
+
+import java.util.List;
+
+/** 422: the request is well-formed JSON but breaks the contract; names every offending field. */
+public class InvalidInputException extends ProblemException {
+
+    public static final String TYPE = "urn:review-gateway:problem:validation";
+
+    public InvalidInputException(List<Problem.FieldError> errors) {
+        super(HttpStatus.UNPROCESSABLE_ENTITY, TYPE, describe(errors), List.copyOf(errors));
+    }
+
+    public InvalidInputException(String field, String message) {
+        this(List.of(new Problem.FieldError(field, message)));
+    }
+
+    private static String describe(List<Problem.FieldError> errors) {
+        return errors.size() == 1
+                ? errors.get(0).field() + ": " + errors.get(0).message()
+                : errors.size() + " fields are invalid; see errors.";
+    }
+}

@@ -1,0 +1,31 @@
+package org.reviewgateway.gateway.web;
+
+import io.micronaut.runtime.server.EmbeddedServer;
+import jakarta.inject.Provider;
+import jakarta.inject.Singleton;
+import org.reviewgateway.config.GatewayConfiguration;
+
+/** Links that customers open: GATEWAY_PUBLIC_BASE_URL, or this server's own address. */
+@Singleton
+public class PublicLinks {
+
+    private final String configuredBase;
+    private final Provider<EmbeddedServer> server;
+
+    PublicLinks(GatewayConfiguration configuration, Provider<EmbeddedServer> server) {
+        this.configuredBase = configuration.publicBaseUrl() == null ? null : stripSlash(configuration.publicBaseUrl().trim());
+        this.server = server;
+    }
+
+    public String reviewLink(String token) {
+        return base() + "/r/" + token;
+    }
+
+    private String base() {
+        return configuredBase != null ? configuredBase : "http://localhost:" + server.get().getPort();
+    }
+
+    private static String stripSlash(String url) {
+        return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
+    }
+}

@@ -1,0 +1,310 @@
+package org.reviewgateway.gateway.order;
+
+import io.micronaut.json.JsonMapper;
+import io.micronaut.runtime.server.EmbeddedServer;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.reviewgateway.gateway.support.GatewayClient;
+import org.reviewgateway.gateway.support.GatewayClient.Reply;
+import org.reviewgateway.gateway.support.MutableClock;
+
+import javax.sql.DataSource;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.reviewgateway.gateway.support.Problems.assertFieldError;
+import static org.reviewgateway.gateway.support.Problems.assertProblem;
+
+@MicronautTest
+class OrderApiTest {
+
+    private static final String EMAIL = "kim.order-test@example.org";
+
+    @Inject
+    EmbeddedServer server;
+    @Inject
+    JsonMapper json;
+    @Inject
+    MutableClock clock;
+    @Inject
+    DataSource dataSource;
+
+    GatewayClient client;
+    String key;
+
+    @BeforeEach
+    void setUp() {
+        client = new GatewayClient(server, json);
+        key = client.newMerchant("Order Shop").apiKey();
+    }
+
+    private Reply post(String body) {
+        return client.postJson("/v1/orders", key, body);
+    }
+
+    private static String uniqueId() {
+        return "T-" + UUID.randomUUID();
+    }
+
+    private static String delegated(String id, String extra) {
+        return "{\"transactionId\":\"" + id + "\",\"delivery\":\"delegated\",\"customer\":{\"email\":\"" + EMAIL
+                + "\",\"name\":\"Kim\"}" + extra + "}";
+    }
+
+    @Test
+    void selfDeliveryIssuesUnguessableReviewLink() {
+        String id = uniqueId();
+        Reply reply = post("{\"transactionId\":\"" + id + "\",\"delivery\":\"self\"}");
+
+        assertEquals(201, reply.status(), reply::toString);
+        Map<String, Object> order = reply.json();
+        assertEquals(id, order.get("transactionId"));
+        assertEquals("self", order.get("delivery"));
+        assertEquals("link_issued", order.get("status"));
+        String link = (String) order.get("reviewLink");
+        assertTrue(link.startsWith(server.getURL() + "/r/"), link);
+        String token = link.substring(link.lastIndexOf('/') + 1);
+        assertTrue(Base64.getUrlDecoder().decode(token).length * 8 >= 128, "token entropy");
+        assertTrue(token.matches("[A-Za-z0-9_-]+"), "URL-safe token");
+        assertTrue(Instant.parse((String) order.get("createdAt")).isAfter(Instant.EPOCH));
+
+        Reply second = post("{\"transactionId\":\"" + uniqueId() + "\",\"delivery\":\"self\"}");
+        assertFalse(second.json().get("reviewLink").equals(link), "each order gets its own link");
+    }
+
+    @Test
+    void delegatedOrderIsScheduledAtInviteDelayByDefault() throws SQLException {
+        String id = uniqueId();
+        Instant before = clock.instant();
+        Reply reply = post(delegated(id, ""));
+
+        assertEquals(201, reply.status(), reply::toString);
+        assertEquals("scheduled", reply.json().get("status"));
+        Instant sendAt = Instant.parse((String) reply.json().get("sendAt"));
+        assertEquals(before.plus(Duration.ofDays(7)).toEpochMilli(), sendAt.toEpochMilli(), 1000);
+        assertFalse(reply.body().contains(EMAIL), "no address in the answer");
+
+        Map<String, Object> details = client.get("/v1/orders/" + id, key).json();
+        assertEquals("held", details.get("personalData"));
+        List<?> deliveries = (List<?>) details.get("deliveries");
+        assertEquals(1, deliveries.size());
+        @SuppressWarnings("unchecked") Map<String, Object> invite = (Map<String, Object>) deliveries.get(0);
+        assertEquals("invite", invite.get("kind"));
+        assertEquals("pending", invite.get("status"));
+        assertEquals(sendAt.toString(), Instant.parse((String) invite.get("dueAt")).toString());
+        assertEquals(0, ((Number) invite.get("attempts")).intValue());
+        assertNull(invite.get("sentAt"));
+        assertFalse(client.get("/v1/orders/" + id, key).body().contains(EMAIL));
+        assertEquals(1, count("SELECT COUNT(*) FROM recipients r JOIN orders o ON o.id = r.order_id WHERE o.transaction_id = ?", id));
+    }
+
+    @Test
+    void explicitSendAtAndLocaleAreKept() {
+        String id = uniqueId();
+        String sendAt = clock.instant().plus(Duration.ofDays(3)).truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString();
+        Reply reply = post(delegated(id, ",\"locale\":\"de-DE\",\"sendAt\":\"" + sendAt + "\""));
+
+        assertEquals(201, reply.status(), reply::toString);
+        assertEquals(sendAt, reply.json().get("sendAt"));
+        assertEquals("de-DE", reply.json().get("locale"));
+    }
+
+    @Test
+    void sendAtInThePastIsDueAtOnce() {
+        String sendAt = clock.instant().minus(Duration.ofDays(2)).truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString();
+        Reply reply = post(delegated(uniqueId(), ",\"sendAt\":\"" + sendAt + "\""));
+        assertEquals(201, reply.status(), reply::toString);
+        assertEquals(sendAt, reply.json().get("sendAt"));
+    }
+
+    @Test
+    void repeatWithSameBodyAnswers200WithFirstAnswer() {
+        String body = delegated(uniqueId(), ",\"locale\":\"de-DE\"");
+        Reply first = post(body);
+        clock.advance(Duration.ofMinutes(5));
+        Reply repeat = post(body);
+
+        assertEquals(201, first.status());
+        assertEquals(200, repeat.status(), repeat::toString);
+        assertEquals(first.json(), repeat.json());
+    }
+
+    @Test
+    void sameTransactionIdWithDifferentBodyIsConflict() {
+        String id = uniqueId();
+        assertEquals(201, post(delegated(id, "")).status());
+
+        assertProblem(post("{\"transactionId\":\"" + id + "\",\"delivery\":\"self\"}"), 409);
+        assertProblem(post(delegated(id, ",\"locale\":\"fr\"")), 409);
+        Reply otherAddress = post("{\"transactionId\":\"" + id + "\",\"delivery\":\"delegated\",\"customer\":{\"email\":\"other@example.org\",\"name\":\"Kim\"}}");
+        assertProblem(otherAddress, 409);
+        assertFalse(otherAddress.body().contains("other@example.org"));
+    }
+
+    @Test
+    void transactionIdIsUniquePerMerchantOnly() {
+        String id = uniqueId();
+        String other = client.newMerchant("Other Shop").apiKey();
+        assertEquals(201, post("{\"transactionId\":\"" + id + "\",\"delivery\":\"self\"}").status());
+        assertEquals(201, client.postJson("/v1/orders", other, "{\"transactionId\":\"" + id + "\",\"delivery\":\"self\"}").status());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"", "kim@example.org", "a/b", "with space", "tab\\there", "ümlaut"})
+    void transactionIdMustBeAnIdentifier(String transactionId) {
+        Reply reply = post("{\"transactionId\":\"" + transactionId + "\",\"delivery\":\"self\"}");
+        Map<String, Object> problem = assertFieldError(reply, "transactionId");
+        assertFalse(String.valueOf(problem).contains("kim@example.org"), "problem echoes no address");
+    }
+
+    @Test
+    void transactionIdOf128CharactersIsTheLimit() {
+        String max = "x".repeat(128);
+        assertEquals(201, post("{\"transactionId\":\"" + max + "-" .substring(1) + "\",\"delivery\":\"self\"}").status());
+        assertFieldError(post("{\"transactionId\":\"" + "y".repeat(129) + "\",\"delivery\":\"self\"}"), "transactionId");
+    }
+
+    @Test
+    void customerDataIsRefusedForSelfDeliveryAndNothingIsStored() throws SQLException {
+        String id = uniqueId();
+        Reply reply = post("{\"transactionId\":\"" + id + "\",\"delivery\":\"self\",\"customer\":{\"email\":\"" + EMAIL + "\"}}");
+
+        Map<String, Object> problem = assertFieldError(reply, "customer");
+        assertFalse(reply.body().contains(EMAIL));
+        assertEquals(0, count("SELECT COUNT(*) FROM orders WHERE transaction_id = ?", id));
+        assertProblem(client.get("/v1/orders/" + id, key), 404);
+        assertTrue(problem.get("detail") instanceof String);
+    }
+
+    @Test
+    void delegatedDeliveryNeedsAValidAddress() {
+        assertFieldError(post("{\"transactionId\":\"" + uniqueId() + "\",\"delivery\":\"delegated\"}"), "customer");
+        assertFieldError(post("{\"transactionId\":\"" + uniqueId() + "\",\"delivery\":\"delegated\",\"customer\":{}}"), "customer.email");
+        assertFieldError(post("{\"transactionId\":\"" + uniqueId() + "\",\"delivery\":\"delegated\",\"customer\":{\"name\":\"Kim\"}}"), "customer.email");
+        assertFieldError(post("{\"transactionId\":\"" + uniqueId() + "\",\"delivery\":\"delegated\",\"customer\":\"kim\"}"), "customer");
+        for (String bad : List.of("kim", "kim@", "@example.org", "kim@example", "kim example@example.org", "kim@exa mple.org")) {
+            Reply reply = post("{\"transactionId\":\"" + uniqueId() + "\",\"delivery\":\"delegated\",\"customer\":{\"email\":\"" + bad + "\"}}");
+            assertFieldError(reply, "customer.email");
+            assertFalse(reply.json().toString().contains(bad), () -> "problem echoes " + bad);
+        }
+        assertFieldError(post("{\"transactionId\":\"" + uniqueId() + "\",\"delivery\":\"delegated\",\"customer\":{\"email\":42}}"), "customer.email");
+    }
+
+    @Test
+    void customerNameIsOptionalAndLimited() {
+        assertEquals(201, post("{\"transactionId\":\"" + uniqueId() + "\",\"delivery\":\"delegated\",\"customer\":{\"email\":\"" + EMAIL + "\"}}").status());
+        assertEquals(201, post("{\"transactionId\":\"" + uniqueId() + "\",\"delivery\":\"delegated\",\"customer\":{\"email\":\"" + EMAIL + "\",\"name\":\"" + "n".repeat(100) + "\"}}").status());
+        assertFieldError(post("{\"transactionId\":\"" + uniqueId() + "\",\"delivery\":\"delegated\",\"customer\":{\"email\":\"" + EMAIL + "\",\"name\":\"" + "n".repeat(101) + "\"}}"), "customer.name");
+        assertFieldError(post("{\"transactionId\":\"" + uniqueId() + "\",\"delivery\":\"delegated\",\"customer\":{\"email\":\"" + EMAIL + "\",\"name\":\"Kim\\r\\nBcc: x@example.org\"}}"), "customer.name");
+    }
+
+    @Test
+    void addressIsTrimmedBeforeValidation() {
+        Reply reply = post("{\"transactionId\":\"" + uniqueId() + "\",\"delivery\":\"delegated\",\"customer\":{\"email\":\"  Kim@Example.org \"}}");
+        assertEquals(201, reply.status(), reply::toString);
+    }
+
+    @Test
+    void sendAtMustBeAnInstantAtMostOneYearAhead() {
+        String tooLate = clock.instant().plus(Duration.ofDays(366)).toString();
+        assertFieldError(post(delegated(uniqueId(), ",\"sendAt\":\"" + tooLate + "\"")), "sendAt");
+        assertFieldError(post(delegated(uniqueId(), ",\"sendAt\":\"tomorrow\"")), "sendAt");
+        assertFieldError(post(delegated(uniqueId(), ",\"sendAt\":1764579600")), "sendAt");
+        String inAYear = clock.instant().plus(Duration.ofDays(364)).toString();
+        assertEquals(201, post(delegated(uniqueId(), ",\"sendAt\":\"" + inAYear + "\"")).status());
+    }
+
+    @Test
+    void deliveryAndLocaleAreChecked() {
+        assertFieldError(post("{\"transactionId\":\"" + uniqueId() + "\"}"), "delivery");
+        assertFieldError(post("{\"transactionId\":\"" + uniqueId() + "\",\"delivery\":\"email\"}"), "delivery");
+        assertFieldError(post("{\"delivery\":\"self\"}"), "transactionId");
+        assertFieldError(post("{\"transactionId\":\"" + uniqueId() + "\",\"delivery\":\"self\",\"locale\":\"not a locale\"}"), "locale");
+        assertFieldError(post("{\"transactionId\":\"" + uniqueId() + "\",\"delivery\":\"self\",\"locale\":7}"), "locale");
+        assertFieldError(post("[1,2]"), "(body)");
+    }
+
+    @Test
+    void everyFieldErrorIsReportedAtOnce() {
+        Reply reply = post("{\"transactionId\":\"a b\",\"delivery\":\"delegated\",\"customer\":{\"email\":\"x\"},\"locale\":\"??\"}");
+        assertFieldError(reply, "transactionId");
+        assertFieldError(reply, "customer.email");
+        assertFieldError(reply, "locale");
+    }
+
+    @Test
+    void unknownFieldsAreIgnoredNotStored() {
+        Reply reply = post("{\"transactionId\":\"" + uniqueId() + "\",\"delivery\":\"self\",\"status\":\"reviewed\",\"merchantId\":\"x\"}");
+        assertEquals(201, reply.status());
+        assertEquals("link_issued", reply.json().get("status"));
+    }
+
+    @Test
+    void malformedJsonIs400() {
+        Reply reply = post("{\"transactionId\":\"A-1\",\"customer\":{\"email\":\"" + EMAIL + "\"");
+        assertProblem(reply, 400);
+        assertFalse(reply.body().contains(EMAIL), "the parser's message quotes the input; it must not reach the client");
+    }
+
+    @Test
+    void wrongContentTypeIs415() {
+        assertProblem(client.send("POST", "/v1/orders", key, "text/plain", "{\"transactionId\":\"x\",\"delivery\":\"self\"}"), 415);
+    }
+
+    @Test
+    void bodyOverOneMebibyteIs413() {
+        String big = "{\"transactionId\":\"" + uniqueId() + "\",\"delivery\":\"self\",\"padding\":\"" + "p".repeat(1_100_000) + "\"}";
+        assertProblem(post(big), 413);
+    }
+
+    @Test
+    void unknownOrderIs404() {
+        assertProblem(client.get("/v1/orders/nope-" + UUID.randomUUID(), key), 404);
+    }
+
+    @Test
+    void anotherMerchantsOrderIs404() {
+        String id = uniqueId();
+        assertEquals(201, post(delegated(id, "")).status());
+        String other = client.newMerchant("Nosy Shop").apiKey();
+
+        assertProblem(client.get("/v1/orders/" + id, other), 404);
+        assertEquals(200, client.get("/v1/orders/" + id, key).status());
+    }
+
+    @Test
+    void merchantApiNeedsAKnownKey() {
+        assertProblem(client.get("/v1/orders/x", null), 401);
+        Reply unknown = client.postJson("/v1/orders", "rig_000000000000_" + "A".repeat(43), "{}");
+        assertProblem(unknown, 401);
+        assertEquals("Bearer", unknown.header("WWW-Authenticate"));
+        assertProblem(client.get("/v1/settings", "garbage"), 401);
+        assertProblem(client.get("/v1/settings", key.substring(0, key.length() - 1) + "x"), 401);
+    }
+
+    private long count(String sql, String param) throws SQLException {
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+            ps.setString(1, param);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        }
+    }
+}
