@@ -1,10 +1,10 @@
 package org.reviewgateway.config;
 
 import io.micronaut.context.annotation.ConfigurationProperties;
+import io.micronaut.context.annotation.Context;
+import io.micronaut.context.exceptions.ConfigurationException;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.core.bind.annotation.Bindable;
-import jakarta.validation.constraints.NotBlank;
-import jakarta.validation.constraints.PositiveOrZero;
 
 /**
  * Settings of the gateway process itself.
@@ -14,10 +14,23 @@ import jakarta.validation.constraints.PositiveOrZero;
  * @param piiKey        base64 of 32 bytes (GATEWAY_PII_KEY); null means generated once into the data dir
  * @param rateLimit     merchant API requests per second per key, 0 = off (GATEWAY_RATE_LIMIT)
  */
+@Context
 @ConfigurationProperties("gateway")
 public record GatewayConfiguration(
-        @Bindable(defaultValue = "./data") @NotBlank String dataDir,
+        @Bindable(defaultValue = "./data") String dataDir,
         @Nullable String publicBaseUrl,
         @Nullable String piiKey,
-        @Bindable(defaultValue = "5000") @PositiveOrZero int rateLimit) {
+        @Bindable(defaultValue = "5000") int rateLimit) {
+
+    public GatewayConfiguration {
+        if (dataDir == null || dataDir.isBlank()) {
+            throw new ConfigurationException("GATEWAY_DATA_DIR must name a directory");
+        }
+        if (rateLimit < 0) {
+            throw new ConfigurationException("GATEWAY_RATE_LIMIT must be 0 (off) or a positive number of requests per second, got " + rateLimit);
+        }
+        if (publicBaseUrl != null && !publicBaseUrl.isBlank() && !publicBaseUrl.matches("https?://\\S+")) {
+            throw new ConfigurationException("GATEWAY_PUBLIC_BASE_URL must be an http(s) URL such as https://reviews.example");
+        }
+    }
 }

@@ -1,9 +1,9 @@
 package org.reviewgateway.config;
 
 import io.micronaut.context.annotation.ConfigurationProperties;
+import io.micronaut.context.annotation.Context;
 import io.micronaut.context.exceptions.ConfigurationException;
 import io.micronaut.core.bind.annotation.Bindable;
-import jakarta.validation.constraints.NotNull;
 
 import java.time.Duration;
 
@@ -12,11 +12,12 @@ import java.time.Duration;
  * @param interval  how often the scheduled purge runs (RETENTION_INTERVAL)
  * @param maxPeriod the longest retention a merchant may choose (RETENTION_MAX_PERIOD)
  */
+@Context
 @ConfigurationProperties("retention")
 public record RetentionConfiguration(
         @Bindable(defaultValue = "true") boolean enabled,
-        @Bindable(defaultValue = "PT1H") @NotNull Duration interval,
-        @Bindable(defaultValue = "P365D") @NotNull Duration maxPeriod) {
+        @Bindable(defaultValue = "PT1H") Duration interval,
+        @Bindable(defaultValue = "P365D") Duration maxPeriod) {
 
     public static final Duration MIN_PERIOD = Duration.ofDays(1);
 

@@ -13,7 +13,8 @@ public class PublicLinks {
     private final Provider<EmbeddedServer> server;
 
     PublicLinks(GatewayConfiguration configuration, Provider<EmbeddedServer> server) {
-        this.configuredBase = configuration.publicBaseUrl() == null ? null : stripSlash(configuration.publicBaseUrl().trim());
+        String configured = configuration.publicBaseUrl();
+        this.configuredBase = configured == null || configured.isBlank() ? null : stripSlash(configured.trim());
         this.server = server;
     }
 

@@ -1,0 +1,30 @@
+package org.reviewgateway.gateway;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import org.junit.jupiter.api.Test;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+/** Dependencies point one way: gateway -> retention-job -> config. */
+class ArchitectureTest {
+
+    private final JavaClasses classes = new ClassFileImporter()
+            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+            .importPackages("org.reviewgateway");
+
+    @Test
+    void retentionJobKnowsNothingOfTheGatewayOrHttp() {
+        noClasses().that().resideInAPackage("org.reviewgateway.retention..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.reviewgateway.gateway..", "io.micronaut.http..")
+                .check(classes);
+    }
+
+    @Test
+    void configKnowsNothingOfTheProcesses() {
+        noClasses().that().resideInAPackage("org.reviewgateway.config..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.reviewgateway.gateway..", "org.reviewgateway.retention..")
+                .check(classes);
+    }
+}

@@ -1,0 +1,56 @@
+package org.reviewgateway.gateway.ops;
+
+import io.micronaut.context.ApplicationContext;
+import io.micronaut.context.env.Environment;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+import java.util.Base64;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class ConfigurationValidationTest {
+
+    @TempDir
+    Path dataDir;
+
+    @Test
+    void piiKeyOfWrongLengthStopsStartUpNamingTheVariable() {
+        String sixteenBytes = Base64.getEncoder().encodeToString(new byte[16]);
+        assertStartUpFailsMentioning(Map.of("gateway.pii-key", sixteenBytes), "GATEWAY_PII_KEY");
+    }
+
+    @Test
+    void piiKeyThatIsNotBase64StopsStartUp() {
+        assertStartUpFailsMentioning(Map.of("gateway.pii-key", "not base64 at all!"), "GATEWAY_PII_KEY");
+    }
+
+    @Test
+    void retentionMaximumBelowOneDayStopsStartUp() {
+        assertStartUpFailsMentioning(Map.of("retention.max-period", "PT12H"), "RETENTION_MAX_PERIOD");
+    }
+
+    @Test
+    void negativeRateLimitStopsStartUp() {
+        assertStartUpFailsMentioning(Map.of("gateway.rate-limit", "-1"), "GATEWAY_RATE_LIMIT");
+    }
+
+    private void assertStartUpFailsMentioning(Map<String, Object> properties, String expected) {
+        Map<String, Object> all = new java.util.HashMap<>(properties);
+        all.put("gateway.data-dir", dataDir.toString());
+        all.put("micronaut.server.port", -1);
+        Exception failure = assertThrows(Exception.class, () -> {
+            try (ApplicationContext ignored = ApplicationContext.run(all, Environment.TEST)) {
+                // start-up must fail
+            }
+        });
+        StringBuilder messages = new StringBuilder();
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            messages.append(t.getMessage()).append('\n');
+        }
+        assertTrue(messages.toString().contains(expected), messages::toString);
+    }
+}

@@ -1,0 +1,104 @@
+package org.reviewgateway.gateway.order;
+
+import io.micronaut.json.JsonMapper;
+import io.micronaut.runtime.server.EmbeddedServer;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.reviewgateway.gateway.support.GatewayClient;
+import org.reviewgateway.gateway.support.GatewayClient.Reply;
+
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.reviewgateway.gateway.support.Problems.assertFieldError;
+import static org.reviewgateway.gateway.support.Problems.assertProblem;
+
+@MicronautTest
+class BatchApiTest {
+
+    @Inject
+    EmbeddedServer server;
+    @Inject
+    JsonMapper json;
+
+    GatewayClient client;
+    String key;
+
+    @BeforeEach
+    void setUp() {
+        client = new GatewayClient(server, json);
+        key = client.newMerchant("Batch Shop").apiKey();
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void eachItemIsJudgedAlone() {
+        String prefix = "B-" + UUID.randomUUID();
+        String body = "{\"orders\":["
+                + "{\"transactionId\":\"" + prefix + "-1\",\"delivery\":\"self\"},"
+                + "{\"transactionId\":\"bad id\",\"delivery\":\"self\"},"
+                + "{\"transactionId\":\"" + prefix + "-2\",\"delivery\":\"delegated\",\"customer\":{\"email\":\"batch.kim@example.org\"}},"
+                + "{\"transactionId\":\"" + prefix + "-1\",\"delivery\":\"self\"},"
+                + "{\"transactionId\":\"" + prefix + "-1\",\"delivery\":\"delegated\",\"customer\":{\"email\":\"batch.kim@example.org\"}},"
+                + "\"not an object\","
+                + "{\"transactionId\":\"" + prefix + "-3\",\"delivery\":\"self\",\"customer\":{\"email\":\"batch.kim@example.org\"}}"
+                + "]}";
+
+        Reply reply = client.postJson("/v1/orders/batch", key, body);
+
+        assertEquals(200, reply.status(), reply::toString);
+        assertFalse(reply.body().contains("batch.kim@example.org"));
+        List<Map<String, Object>> results = (List<Map<String, Object>>) reply.json().get("results");
+        assertEquals(List.of(0, 1, 2, 3, 4, 5, 6), results.stream().map(r -> ((Number) r.get("index")).intValue()).toList());
+        assertEquals(List.of(201, 422, 201, 200, 409, 422, 422), results.stream().map(r -> ((Number) r.get("status")).intValue()).toList());
+        assertEquals("link_issued", ((Map<String, Object>) results.get(0).get("order")).get("status"));
+        assertNull(results.get(0).get("problem"));
+        Map<String, Object> problem = (Map<String, Object>) results.get(1).get("problem");
+        assertEquals(422, ((Number) problem.get("status")).intValue());
+        assertEquals("transactionId", ((List<Map<String, Object>>) problem.get("errors")).get(0).get("field"));
+        assertEquals(results.get(0).get("order"), results.get(3).get("order"));
+
+        assertEquals(200, client.get("/v1/orders/" + prefix + "-2", key).status());
+        assertProblem(client.get("/v1/orders/" + prefix + "-3", key), 404);
+    }
+
+    @Test
+    void fiveHundredOrdersAreAccepted() {
+        String prefix = "B5-" + UUID.randomUUID();
+        Reply reply = client.postJson("/v1/orders/batch", key, batchOf(prefix, 500));
+        assertEquals(200, reply.status());
+        @SuppressWarnings("unchecked") List<Map<String, Object>> results = (List<Map<String, Object>>) reply.json().get("results");
+        assertEquals(500, results.stream().filter(r -> ((Number) r.get("status")).intValue() == 201).count());
+    }
+
+    @Test
+    void moreThanFiveHundredOrdersIs413AndNothingIsStored() {
+        String prefix = "B501-" + UUID.randomUUID();
+        assertProblem(client.postJson("/v1/orders/batch", key, batchOf(prefix, 501)), 413);
+        assertProblem(client.get("/v1/orders/" + prefix + "-0", key), 404);
+    }
+
+    @Test
+    void batchNeedsAnOrdersArray() {
+        assertFieldError(client.postJson("/v1/orders/batch", key, "{}"), "orders");
+        assertFieldError(client.postJson("/v1/orders/batch", key, "{\"orders\":{}}"), "orders");
+        assertProblem(client.postJson("/v1/orders/batch", key, "{\"orders\":["), 400);
+        assertProblem(client.send("POST", "/v1/orders/batch", key, "text/csv", "a,b"), 415);
+        assertProblem(client.postJson("/v1/orders/batch", null, "{\"orders\":[]}"), 401);
+        assertEquals(200, client.postJson("/v1/orders/batch", key, "{\"orders\":[]}").status());
+    }
+
+    private static String batchOf(String prefix, int n) {
+        return IntStream.range(0, n)
+                .mapToObj(i -> "{\"transactionId\":\"" + prefix + "-" + i + "\",\"delivery\":\"delegated\",\"customer\":{\"email\":\"c" + i + "@example.org\"}}")
+                .collect(Collectors.joining(",", "{\"orders\":[", "]}"));
+    }
+}

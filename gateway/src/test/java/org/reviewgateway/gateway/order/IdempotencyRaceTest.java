@@ -1,0 +1,79 @@
+package org.reviewgateway.gateway.order;
+
+import io.micronaut.json.JsonMapper;
+import io.micronaut.runtime.server.EmbeddedServer;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.Test;
+import org.reviewgateway.gateway.support.GatewayClient;
+import org.reviewgateway.gateway.support.GatewayClient.Reply;
+
+import javax.sql.DataSource;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+@MicronautTest
+class IdempotencyRaceTest {
+
+    @Inject
+    EmbeddedServer server;
+    @Inject
+    JsonMapper json;
+    @Inject
+    DataSource dataSource;
+
+    @Test
+    void twoIdenticalRequestsAtOnceGiveOneOrderOne201AndOne200() throws Exception {
+        GatewayClient client = new GatewayClient(server, json);
+        String key = client.newMerchant("Racing Shop").apiKey();
+        ExecutorService threads = Executors.newFixedThreadPool(2);
+        try {
+            for (int round = 0; round < 25; round++) {
+                String id = "R-" + UUID.randomUUID();
+                String body = "{\"transactionId\":\"" + id + "\",\"delivery\":\"delegated\",\"customer\":{\"email\":\"race@example.org\"}}";
+                CyclicBarrier start = new CyclicBarrier(2);
+                List<CompletableFuture<Reply>> replies = List.of(
+                        CompletableFuture.supplyAsync(() -> postAfter(start, client, key, body), threads),
+                        CompletableFuture.supplyAsync(() -> postAfter(start, client, key, body), threads));
+
+                List<Integer> statuses = replies.stream().map(CompletableFuture::join).map(Reply::status).sorted().toList();
+
+                assertEquals(List.of(200, 201), statuses, "round " + round);
+                assertEquals(replies.get(0).join().json(), replies.get(1).join().json());
+                assertEquals(1, rows("SELECT COUNT(*) FROM orders WHERE transaction_id = ?", id));
+                assertEquals(1, rows("SELECT COUNT(*) FROM recipients r JOIN orders o ON o.id = r.order_id WHERE o.transaction_id = ?", id));
+                assertEquals(1, rows("SELECT COUNT(*) FROM deliveries d JOIN orders o ON o.id = d.order_id WHERE o.transaction_id = ?", id));
+            }
+        } finally {
+            threads.shutdownNow();
+        }
+    }
+
+    private static Reply postAfter(CyclicBarrier start, GatewayClient client, String key, String body) {
+        try {
+            start.await();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+        return client.postJson("/v1/orders", key, body);
+    }
+
+    private long rows(String sql, String id) throws Exception {
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+            ps.setString(1, id);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        }
+    }
+}

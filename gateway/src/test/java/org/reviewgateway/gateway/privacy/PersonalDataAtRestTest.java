@@ -1,0 +1,121 @@
+package org.reviewgateway.gateway.privacy;
+
+import io.micronaut.json.JsonMapper;
+import io.micronaut.runtime.server.EmbeddedServer;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.Test;
+import org.reviewgateway.gateway.support.GatewayClient;
+import org.reviewgateway.gateway.support.LogCapture;
+
+import javax.sql.DataSource;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.ResultSetMetaData;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+@MicronautTest
+class PersonalDataAtRestTest {
+
+    @Inject
+    EmbeddedServer server;
+    @Inject
+    JsonMapper json;
+    @Inject
+    DataSource dataSource;
+    @Inject
+    PiiCipher cipher;
+
+    @Test
+    void noAddressOrNameIsStoredInClearAnywhereNorLogged() throws Exception {
+        String tag = UUID.randomUUID().toString().substring(0, 8);
+        String email = "Private.Person." + tag + "@Example.org";
+        String name = "Secretname" + tag;
+        GatewayClient client = new GatewayClient(server, json);
+        String key = client.newMerchant("Privacy Shop").apiKey();
+        String id = "P-" + tag;
+        String body = "{\"transactionId\":\"" + id + "\",\"delivery\":\"delegated\",\"customer\":{\"email\":\" " + email + "\",\"name\":\"" + name + "\"}}";
+
+        List<String> logLines;
+        try (LogCapture logs = new LogCapture()) {
+            assertEquals(201, client.postJson("/v1/orders", key, body).status());
+            assertEquals(200, client.postJson("/v1/orders", key, body).status());
+            assertEquals(409, client.postJson("/v1/orders", key, body.replace(name, name + "x")).status());
+            assertEquals(422, client.postJson("/v1/orders", key, body.replace("delegated", "self")).status());
+            assertEquals(400, client.postJson("/v1/orders", key, body.substring(0, body.length() - 3)).status());
+            assertEquals(200, client.get("/v1/orders/" + id, key).status());
+            client.postJson("/v1/orders/batch", key, "{\"orders\":[" + body + "," + body.replace(id, id + "-b") + "]}");
+            logLines = List.copyOf(logs.lines());
+        }
+
+        List<String> needles = List.of(email.toLowerCase(Locale.ROOT), name.toLowerCase(Locale.ROOT), tag + "@example");
+        assertTrue(logLines.size() > 0, "the capture saw the requests' logs");
+        for (String line : logLines) {
+            for (String needle : needles) {
+                assertTrue(!line.toLowerCase(Locale.ROOT).contains(needle), () -> "personal data in a log line: " + line);
+            }
+        }
+        List<String> hits = scanAllTables(needles);
+        assertEquals(List.of(), hits, "personal data in clear text in the database");
+
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement ps = c.prepareStatement(
+                     "SELECT r.email_cipher, r.name_cipher, r.email_hash FROM recipients r JOIN orders o ON o.id = r.order_id WHERE o.transaction_id = ?")) {
+            ps.setString(1, id);
+            try (ResultSet rs = ps.executeQuery()) {
+                assertTrue(rs.next(), "the recipient is stored");
+                assertEquals(email, cipher.decrypt(rs.getBytes(1)), "encrypted, trimmed, and readable with the key");
+                assertEquals(name, cipher.decrypt(rs.getBytes(2)));
+                assertArrayEquals(cipher.addressHash(email.toLowerCase(Locale.ROOT)), rs.getBytes(3), "hash of the normalised address");
+            }
+        }
+    }
+
+    private List<String> scanAllTables(List<String> needles) throws Exception {
+        List<String> hits = new ArrayList<>();
+        try (Connection c = dataSource.getConnection()) {
+            List<String> tables = new ArrayList<>();
+            try (ResultSet rs = c.getMetaData().getTables(null, null, "%", new String[]{"TABLE"})) {
+                while (rs.next()) {
+                    if (!"information_schema".equalsIgnoreCase(rs.getString("TABLE_SCHEM"))) {
+                        tables.add(rs.getString("TABLE_SCHEM") + "." + rs.getString("TABLE_NAME"));
+                    }
+                }
+            }
+            assertTrue(tables.stream().anyMatch(t -> t.endsWith("recipients")), tables::toString);
+            for (String table : tables) {
+                try (PreparedStatement ps = c.prepareStatement("SELECT * FROM " + table); ResultSet rs = ps.executeQuery()) {
+                    ResultSetMetaData meta = rs.getMetaData();
+                    while (rs.next()) {
+                        for (int col = 1; col <= meta.getColumnCount(); col++) {
+                            String text = asText(rs.getObject(col)).toLowerCase(Locale.ROOT);
+                            for (String needle : needles) {
+                                if (text.contains(needle) || text.contains(HexFormat.of().formatHex(needle.getBytes(StandardCharsets.UTF_8)))) {
+                                    hits.add(table + "." + meta.getColumnName(col));
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        return hits;
+    }
+
+    private static String asText(Object value) {
+        if (value instanceof byte[] bytes) {
+            return new String(bytes, StandardCharsets.ISO_8859_1) + " " + new String(bytes, StandardCharsets.UTF_8) + " " + HexFormat.of().formatHex(bytes);
+        }
+        return String.valueOf(value);
+    }
+}
