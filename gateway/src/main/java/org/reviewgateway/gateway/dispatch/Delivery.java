@@ -28,10 +28,24 @@ public record Delivery(
         Instant updatedAt) {
 
     public static final String INVITE = "invite";
+    public static final String REMINDER = "reminder";
+
     public static final String PENDING = "pending";
+    public static final String RETRYING = "retrying";
+    public static final String SENT = "sent";
+    public static final String FAILED = "failed";
+    public static final String CANCELLED = "cancelled";
+
+    public static Delivery pending(String kind, Long orderId, UUID merchantId, Instant dueAt, Instant now) {
+        return new Delivery(null, orderId, merchantId, kind, PENDING, dueAt, dueAt, 0,
+                null, null, null, null, null, now, now);
+    }
 
     public static Delivery pendingInvite(Long orderId, UUID merchantId, Instant dueAt, Instant now) {
-        return new Delivery(null, orderId, merchantId, INVITE, PENDING, dueAt, dueAt, 0,
-                null, null, null, null, null, now, now);
+        return pending(INVITE, orderId, merchantId, dueAt, now);
+    }
+
+    boolean open() {
+        return PENDING.equals(status) || RETRYING.equals(status);
     }
 }

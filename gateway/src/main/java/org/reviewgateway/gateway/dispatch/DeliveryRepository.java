@@ -1,13 +1,67 @@
 package org.reviewgateway.gateway.dispatch;
 
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.data.annotation.Query;
 import io.micronaut.data.jdbc.annotation.JdbcRepository;
 import io.micronaut.data.model.query.builder.sql.Dialect;
 import io.micronaut.data.repository.CrudRepository;
 
+import java.time.Instant;
 import java.util.List;
+import java.util.UUID;
 
 @JdbcRepository(dialect = Dialect.POSTGRES)
 public interface DeliveryRepository extends CrudRepository<Delivery, Long> {
 
     List<Delivery> findByOrderIdOrderById(Long orderId);
+
+    List<Delivery> findByClaimedBy(String claimedBy);
+
+    /** Due and unclaimed (or whose claim expired); rows another process is claiming right now are skipped. */
+    @Query(value = """
+            SELECT id FROM deliveries
+            WHERE status IN ('pending', 'retrying') AND next_attempt_at <= :now
+              AND (claimed_until IS NULL OR claimed_until < :now)
+            ORDER BY next_attempt_at
+            LIMIT :limit
+            FOR UPDATE SKIP LOCKED""", nativeQuery = true)
+    List<Long> findClaimable(Instant now, int limit);
+
+    @Query("UPDATE deliveries SET claimed_by = :claim, claimed_until = :until WHERE id IN (:ids)")
+    int claim(List<Long> ids, String claim, Instant until);
+
+    @Query("UPDATE deliveries SET claimed_by = NULL, claimed_until = NULL WHERE claimed_by = :claim AND status IN ('pending', 'retrying')")
+    int release(String claim);
+
+    /** Writes an outcome only while the claim is still ours, so a process whose lease ran out cannot overwrite. */
+    @Query("""
+            UPDATE deliveries SET status = :status, attempts = :attempts, next_attempt_at = :nextAttemptAt,
+              sent_at = :sentAt, message_id = :messageId, last_error = :lastError,
+              claimed_by = NULL, claimed_until = NULL, updated_at = :now
+            WHERE id = :id AND claimed_by = :claim""")
+    int recordOutcome(Long id, String claim, String status, int attempts, Instant nextAttemptAt,
+                      @Nullable Instant sentAt, @Nullable String messageId, @Nullable String lastError, Instant now);
+
+    @Query("""
+            UPDATE deliveries SET status = 'cancelled', updated_at = :now
+            WHERE status IN ('pending', 'retrying')
+              AND order_id IN (SELECT order_id FROM recipients WHERE merchant_id = :merchantId AND email_hash = :emailHash)""")
+    int cancelPendingTo(UUID merchantId, byte[] emailHash, Instant now);
+
+    @Query("SELECT COUNT(*) FROM deliveries WHERE order_id = :orderId AND status IN ('pending', 'retrying')")
+    long countOpenForOrder(Long orderId);
+
+    @Query("SELECT COUNT(*) FROM deliveries WHERE status IN ('pending', 'retrying')")
+    long countOpen();
+
+    @Query("SELECT COUNT(*) FROM deliveries WHERE status IN ('pending', 'retrying') AND next_attempt_at <= :now")
+    long countDue(Instant now);
+
+    /** An invitation to this address from this merchant sent, or planned, inside the window. */
+    @Query("""
+            SELECT COUNT(*) FROM deliveries d JOIN recipients r ON r.order_id = d.order_id
+            WHERE r.merchant_id = :merchantId AND r.email_hash = :emailHash AND d.kind = 'invite'
+              AND d.status IN ('pending', 'retrying', 'sent')
+              AND COALESCE(d.sent_at, d.due_at) > :from AND COALESCE(d.sent_at, d.due_at) < :until""")
+    long countInvitesBetween(UUID merchantId, byte[] emailHash, Instant from, Instant until);
 }

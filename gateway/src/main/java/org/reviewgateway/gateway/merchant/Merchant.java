@@ -30,6 +30,16 @@ public record Merchant(
         return Duration.ofSeconds(inviteDelaySeconds);
     }
 
+    @Nullable
+    public Duration reminderDelay() {
+        return duration(reminderDelaySeconds);
+    }
+
+    @Nullable
+    public Duration invitationCooldown() {
+        return duration(invitationCooldownSeconds);
+    }
+
     public Duration retention() {
         return Duration.ofSeconds(retentionSeconds);
     }
@@ -47,7 +57,7 @@ public record Merchant(
 
     Settings settings() {
         return new Settings(shopName, senderName, replyTo, defaultLocale, inviteDelay(),
-                duration(reminderDelaySeconds), duration(invitationCooldownSeconds), retention());
+                reminderDelay(), invitationCooldown(), retention());
     }
 
     private static Long seconds(Duration d) {

@@ -1,16 +1,21 @@
 package org.reviewgateway.gateway.order;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import io.micronaut.data.exceptions.DataAccessException;
 import jakarta.inject.Singleton;
 import org.reviewgateway.config.RetentionConfiguration;
 import org.reviewgateway.gateway.dispatch.Delivery;
+import org.reviewgateway.gateway.dispatch.DeliveryRepository;
 import org.reviewgateway.gateway.merchant.Merchant;
 import org.reviewgateway.gateway.privacy.PiiCipher;
 import org.reviewgateway.gateway.privacy.SecretTokens;
+import org.reviewgateway.gateway.privacy.UnsubscribeTokens;
+import org.reviewgateway.gateway.unsubscribe.SuppressionRepository;
 
 import java.security.MessageDigest;
 import java.sql.SQLException;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Optional;
@@ -31,18 +36,28 @@ public class OrderIngestion {
     private final OrderViews views;
     private final PiiCipher cipher;
     private final SecretTokens tokens;
+    private final UnsubscribeTokens unsubscribeTokens;
+    private final SuppressionRepository suppressions;
+    private final DeliveryRepository deliveries;
     private final RetentionConfiguration retention;
+    private final MeterRegistry meters;
     private final Clock clock;
 
     OrderIngestion(OrderRepository orders, RecipientRepository recipients, OrderWriter writer, OrderViews views,
-                   PiiCipher cipher, SecretTokens tokens, RetentionConfiguration retention, Clock clock) {
+                   PiiCipher cipher, SecretTokens tokens, UnsubscribeTokens unsubscribeTokens,
+                   SuppressionRepository suppressions, DeliveryRepository deliveries,
+                   RetentionConfiguration retention, MeterRegistry meters, Clock clock) {
         this.orders = orders;
         this.recipients = recipients;
         this.writer = writer;
         this.views = views;
         this.cipher = cipher;
         this.tokens = tokens;
+        this.unsubscribeTokens = unsubscribeTokens;
+        this.suppressions = suppressions;
+        this.deliveries = deliveries;
         this.retention = retention;
+        this.meters = meters;
         this.clock = clock;
     }
 
@@ -73,18 +88,46 @@ public class OrderIngestion {
     private Ingested create(Merchant merchant, NewOrder request) {
         Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
         String token = tokens.newToken(REVIEW_TOKEN_BYTES);
-        boolean delegated = request.delivery() == NewOrder.DeliveryMode.DELEGATED;
-        Instant dueAt = delegated ? dueAt(merchant, request, now) : null;
-        Order order = new Order(null, merchant.id(), request.transactionId(), request.delivery().wire, request.locale(),
-                delegated ? OrderStatus.SCHEDULED : OrderStatus.LINK_ISSUED,
-                delegated ? OrderStatus.PERSONAL_DATA_HELD : OrderStatus.PERSONAL_DATA_NONE,
-                SecretTokens.hash(token), cipher.encrypt(token), request.anonymousDigest(), dueAt, now, now);
-        Order saved = delegated
-                ? writer.insert(order,
-                    orderId -> recipient(orderId, merchant, request.customer(), purgeAfter(merchant, dueAt, now), now),
-                    orderId -> Delivery.pendingInvite(orderId, merchant.id(), dueAt, now))
-                : writer.insert(order, null, null);
-        return new Ingested(true, views.response(saved, token));
+        if (request.delivery() == NewOrder.DeliveryMode.SELF) {
+            Order order = newOrder(merchant, request, token, OrderStatus.LINK_ISSUED, OrderStatus.PERSONAL_DATA_NONE, null, now);
+            return created(writer.insert(order, null, null), token);
+        }
+        Instant dueAt = dueAt(merchant, request, now);
+        byte[] addressHash = cipher.addressHash(request.customer().email());
+        String refusal = refusal(merchant, addressHash, dueAt);
+        if (refusal != null) {
+            Order order = newOrder(merchant, request, token, refusal, OrderStatus.PERSONAL_DATA_NONE, null, now);
+            return created(writer.insert(order, null, null), token);
+        }
+        Order order = newOrder(merchant, request, token, OrderStatus.SCHEDULED, OrderStatus.PERSONAL_DATA_HELD, dueAt, now);
+        Order saved = writer.insert(order,
+                orderId -> recipient(orderId, merchant, request.customer(), addressHash, purgeAfter(merchant, dueAt, now), now),
+                orderId -> Delivery.pendingInvite(orderId, merchant.id(), dueAt, now));
+        return created(saved, token);
+    }
+
+    private Ingested created(Order order, String token) {
+        meters.counter("gateway.orders.ingested", "delivery", order.delivery(), "status", order.status()).increment();
+        return new Ingested(true, views.response(order, token));
+    }
+
+    /** Suppressed (opted out or bounced) comes before the cooldown; either way nothing personal is kept. */
+    private String refusal(Merchant merchant, byte[] addressHash, Instant dueAt) {
+        if (suppressions.isSuppressed(merchant.id(), addressHash)) {
+            return OrderStatus.SUPPRESSED;
+        }
+        Duration cooldown = merchant.invitationCooldown();
+        if (cooldown != null && deliveries.countInvitesBetween(merchant.id(), addressHash, dueAt.minus(cooldown), dueAt.plus(cooldown)) > 0) {
+            return OrderStatus.SKIPPED;
+        }
+        return null;
+    }
+
+    private Order newOrder(Merchant merchant, NewOrder request, String token, String status, String personalData,
+                           Instant sendAt, Instant now) {
+        return new Order(null, merchant.id(), request.transactionId(), request.delivery().wire, request.locale(),
+                status, personalData, SecretTokens.hash(token), cipher.encrypt(token), request.anonymousDigest(),
+                sendAt, now, now);
     }
 
     private Ingested repeat(Order existing, NewOrder request) {
@@ -104,12 +147,13 @@ public class OrderIngestion {
                 .orElse(true);
     }
 
-    private Recipient recipient(Long orderId, Merchant merchant, NewOrder.Customer customer, Instant purgeAfter, Instant now) {
+    private Recipient recipient(Long orderId, Merchant merchant, NewOrder.Customer customer, byte[] addressHash,
+                                Instant purgeAfter, Instant now) {
         return new Recipient(null, orderId, merchant.id(), cipher.keyId(),
                 cipher.encrypt(customer.email()),
                 customer.name() == null ? null : cipher.encrypt(customer.name()),
-                cipher.addressHash(customer.email()),
-                customerDigest(customer), purgeAfter, now);
+                addressHash, customerDigest(customer), purgeAfter, now,
+                SecretTokens.hash(unsubscribeTokens.forOrder(orderId)));
     }
 
     private byte[] customerDigest(NewOrder.Customer customer) {

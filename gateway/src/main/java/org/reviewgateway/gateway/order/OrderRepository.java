@@ -1,9 +1,11 @@
 package org.reviewgateway.gateway.order;
 
+import io.micronaut.data.annotation.Query;
 import io.micronaut.data.jdbc.annotation.JdbcRepository;
 import io.micronaut.data.model.query.builder.sql.Dialect;
 import io.micronaut.data.repository.CrudRepository;
 
+import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -11,4 +13,14 @@ import java.util.UUID;
 public interface OrderRepository extends CrudRepository<Order, Long> {
 
     Optional<Order> findByMerchantIdAndTransactionId(UUID merchantId, String transactionId);
+
+    /** Moves the status only from the expected one, so concurrent outcomes cannot undo each other. */
+    @Query("UPDATE orders SET status = :status, updated_at = :now WHERE id = :id AND status = :expected")
+    int updateStatus(Long id, String expected, String status, Instant now);
+
+    @Query("""
+            UPDATE orders SET status = 'suppressed', updated_at = :now
+            WHERE status = 'scheduled'
+              AND id IN (SELECT order_id FROM recipients WHERE merchant_id = :merchantId AND email_hash = :emailHash)""")
+    int markScheduledSuppressed(UUID merchantId, byte[] emailHash, Instant now);
 }

@@ -1,10 +1,14 @@
 package org.reviewgateway.gateway.order;
 
 /** Order status and personal-data words exactly as the API spells them. */
-final class OrderStatus {
+public final class OrderStatus {
 
-    static final String LINK_ISSUED = "link_issued";
-    static final String SCHEDULED = "scheduled";
+    public static final String LINK_ISSUED = "link_issued";
+    public static final String SCHEDULED = "scheduled";
+    public static final String SENT = "sent";
+    public static final String SUPPRESSED = "suppressed";
+    public static final String SKIPPED = "skipped";
+    public static final String FAILED = "failed";
 
     static final String PERSONAL_DATA_NONE = "none";
     static final String PERSONAL_DATA_HELD = "held";

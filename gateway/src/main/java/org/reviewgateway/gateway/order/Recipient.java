@@ -24,5 +24,6 @@ public record Recipient(
         byte[] emailHash,
         byte[] customerDigest,
         Instant purgeAfter,
-        Instant createdAt) {
+        Instant createdAt,
+        @Nullable byte[] unsubscribeTokenHash) {
 }

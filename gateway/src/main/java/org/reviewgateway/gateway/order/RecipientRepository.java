@@ -1,13 +1,20 @@
 package org.reviewgateway.gateway.order;
 
+import io.micronaut.data.annotation.Query;
 import io.micronaut.data.jdbc.annotation.JdbcRepository;
 import io.micronaut.data.model.query.builder.sql.Dialect;
 import io.micronaut.data.repository.CrudRepository;
 
+import java.time.Instant;
 import java.util.Optional;
 
 @JdbcRepository(dialect = Dialect.POSTGRES)
 public interface RecipientRepository extends CrudRepository<Recipient, Long> {
 
     Optional<Recipient> findByOrderId(Long orderId);
+
+    Optional<Recipient> findByUnsubscribeTokenHash(byte[] unsubscribeTokenHash);
+
+    @Query("UPDATE recipients SET purge_after = :purgeAfter WHERE order_id = :orderId")
+    int updatePurgeAfter(Long orderId, Instant purgeAfter);
 }

@@ -34,6 +34,7 @@ public class PiiKeys {
     private final String keyId;
     private final SecretKeySpec encryptionKey;
     private final SecretKeySpec addressHashKey;
+    private final SecretKeySpec unsubscribeKey;
 
     public PiiKeys(GatewayConfiguration configuration) {
         byte[] master = configuration.piiKey() != null
@@ -42,6 +43,7 @@ public class PiiKeys {
         this.keyId = HexFormat.of().formatHex(derive(master, "key-id"), 0, 4);
         this.encryptionKey = new SecretKeySpec(derive(master, "aes-gcm-v1"), "AES");
         this.addressHashKey = new SecretKeySpec(derive(master, "address-hmac-v1"), "HmacSHA256");
+        this.unsubscribeKey = new SecretKeySpec(derive(master, "unsubscribe-token-v1"), "HmacSHA256");
     }
 
     /** Identifies the master key in stored rows, so a rotated key can tell its ciphertexts apart. */
@@ -55,6 +57,10 @@ public class PiiKeys {
 
     SecretKeySpec addressHashKey() {
         return addressHashKey;
+    }
+
+    SecretKeySpec unsubscribeKey() {
+        return unsubscribeKey;
     }
 
     private static byte[] decode(String base64, String source) {

@@ -22,6 +22,10 @@ public class PublicLinks {
         return base() + "/r/" + token;
     }
 
+    public String unsubscribeLink(String token) {
+        return base() + "/u/" + token;
+    }
+
     private String base() {
         return configuredBase != null ? configuredBase : "http://localhost:" + server.get().getPort();
     }

@@ -1,0 +1,110 @@
+package org.reviewgateway.gateway.dispatch;
+
+import jakarta.inject.Singleton;
+import jakarta.transaction.Transactional;
+import org.reviewgateway.config.RetentionConfiguration;
+import org.reviewgateway.gateway.order.OrderRepository;
+import org.reviewgateway.gateway.order.OrderStatus;
+import org.reviewgateway.gateway.order.RecipientRepository;
+import org.reviewgateway.gateway.unsubscribe.SuppressionRepository;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Duration;
+import java.time.Instant;
+
+/**
+ * Records what happened to a delivery, and what follows from it, in one transaction: the order's
+ * status, the reminder, the suppression of a bounced address, and the new purge time once the last
+ * planned message is done.
+ */
+@Singleton
+class DeliveryOutcomes {
+
+    static final String SUPPRESSION_BOUNCE = "bounce";
+    private static final Logger LOG = LoggerFactory.getLogger(DeliveryOutcomes.class);
+
+    private final DeliveryRepository deliveries;
+    private final OrderRepository orders;
+    private final RecipientRepository recipients;
+    private final SuppressionRepository suppressions;
+    private final RetentionConfiguration retention;
+
+    DeliveryOutcomes(DeliveryRepository deliveries, OrderRepository orders, RecipientRepository recipients,
+                     SuppressionRepository suppressions, RetentionConfiguration retention) {
+        this.deliveries = deliveries;
+        this.orders = orders;
+        this.recipients = recipients;
+        this.suppressions = suppressions;
+        this.retention = retention;
+    }
+
+    @Transactional
+    public void sent(Dispatchable d, String claim, String messageId, Instant now) {
+        Delivery delivery = d.delivery();
+        if (!record(delivery, claim, Delivery.SENT, delivery.attempts() + 1, delivery.nextAttemptAt(), now, messageId, null, now)) {
+            return;
+        }
+        if (d.invite()) {
+            orders.updateStatus(d.order().id(), OrderStatus.SCHEDULED, OrderStatus.SENT, now);
+            Duration reminderDelay = d.merchant().reminderDelay();
+            if (reminderDelay != null) {
+                deliveries.save(Delivery.pending(Delivery.REMINDER, d.order().id(), d.merchant().id(), now.plus(reminderDelay), now));
+            }
+        }
+        afterFinalOutcome(d, now);
+    }
+
+    @Transactional
+    public void retry(Dispatchable d, String claim, MailFailure failure, Instant nextAttemptAt, Instant now) {
+        Delivery delivery = d.delivery();
+        record(delivery, claim, Delivery.RETRYING, delivery.attempts() + 1, nextAttemptAt, null, null, failure.getMessage(), now);
+    }
+
+    @Transactional
+    public void failed(Dispatchable d, String claim, MailFailure failure, Instant now) {
+        Delivery delivery = d.delivery();
+        if (!record(delivery, claim, Delivery.FAILED, delivery.attempts() + 1, delivery.nextAttemptAt(), null, null, failure.getMessage(), now)) {
+            return;
+        }
+        if (d.invite()) {
+            orders.updateStatus(d.order().id(), OrderStatus.SCHEDULED, OrderStatus.FAILED, now);
+        }
+        if (failure.kind() == MailFailure.Kind.UNKNOWN_MAILBOX) {
+            suppressions.suppress(d.merchant().id(), d.recipient().emailHash(), SUPPRESSION_BOUNCE, now);
+        }
+        afterFinalOutcome(d, now);
+    }
+
+    /** Not sent and never will be: the address opted out, the data is gone, or a review made it moot. */
+    @Transactional
+    public void cancelled(Dispatchable d, String claim, boolean suppressed, String reason, Instant now) {
+        Delivery delivery = d.delivery();
+        if (!record(delivery, claim, Delivery.CANCELLED, delivery.attempts(), delivery.nextAttemptAt(), null, null, reason, now)) {
+            return;
+        }
+        if (suppressed && d.invite()) {
+            orders.updateStatus(d.order().id(), OrderStatus.SCHEDULED, OrderStatus.SUPPRESSED, now);
+        }
+        afterFinalOutcome(d, now);
+    }
+
+    private boolean record(Delivery delivery, String claim, String status, int attempts, Instant nextAttemptAt,
+                           Instant sentAt, String messageId, String error, Instant now) {
+        int updated = deliveries.recordOutcome(delivery.id(), claim, status, attempts, nextAttemptAt, sentAt, messageId, error, now);
+        if (updated == 0) {
+            LOG.warn("Delivery {} was taken over by another dispatcher before its outcome ({}) was recorded", delivery.id(), status);
+        }
+        return updated == 1;
+    }
+
+    /** Once nothing more is planned, the data is kept for the retention period from now, capped at the maximum. */
+    private void afterFinalOutcome(Dispatchable d, Instant now) {
+        if (d.recipient() == null || deliveries.countOpenForOrder(d.order().id()) > 0) {
+            return;
+        }
+        Instant byRetention = now.plus(d.merchant().retention());
+        Instant cap = d.recipient().createdAt().plus(retention.maxPeriod());
+        recipients.updatePurgeAfter(d.order().id(), byRetention.isBefore(cap) ? byRetention : cap);
+    }
+}

@@ -1,0 +1,179 @@
+package org.reviewgateway.gateway.dispatch;
+
+import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
+import io.github.resilience4j.ratelimiter.RequestNotPermitted;
+import jakarta.inject.Singleton;
+import org.reviewgateway.config.DispatchConfiguration;
+import org.reviewgateway.gateway.merchant.Merchant;
+import org.reviewgateway.gateway.merchant.MerchantRepository;
+import org.reviewgateway.gateway.order.Order;
+import org.reviewgateway.gateway.order.OrderRepository;
+import org.reviewgateway.gateway.order.RecipientRepository;
+import org.reviewgateway.gateway.unsubscribe.SuppressionRepository;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * Sends what is due: claims a batch, then for each delivery runs the guards (still open, data still
+ * held, reminder still wanted, address not suppressed), sends through the mail guard, and records
+ * the outcome. Runs until nothing is due, sending pauses, or the claim's lease runs short.
+ */
+@Singleton
+public class Dispatcher {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Dispatcher.class);
+    private static final String REVIEWED = "reviewed";
+
+    private final DeliveryClaims claims;
+    private final DeliveryRepository deliveries;
+    private final DeliveryOutcomes outcomes;
+    private final OrderRepository orders;
+    private final RecipientRepository recipients;
+    private final MerchantRepository merchants;
+    private final SuppressionRepository suppressions;
+    private final InvitationComposer composer;
+    private final MailSender sender;
+    private final MailGuard guard;
+    private final DispatchMetrics metrics;
+    private final DispatchConfiguration configuration;
+    private final Clock clock;
+    private final String instance = "dispatcher-" + UUID.randomUUID().toString().substring(0, 8);
+
+    Dispatcher(DeliveryClaims claims, DeliveryRepository deliveries, DeliveryOutcomes outcomes, OrderRepository orders,
+               RecipientRepository recipients, MerchantRepository merchants, SuppressionRepository suppressions,
+               InvitationComposer composer, MailSender sender, MailGuard guard, DispatchMetrics metrics,
+               DispatchConfiguration configuration, Clock clock) {
+        this.claims = claims;
+        this.deliveries = deliveries;
+        this.outcomes = outcomes;
+        this.orders = orders;
+        this.recipients = recipients;
+        this.merchants = merchants;
+        this.suppressions = suppressions;
+        this.composer = composer;
+        this.sender = sender;
+        this.guard = guard;
+        this.metrics = metrics;
+        this.configuration = configuration;
+        this.clock = clock;
+    }
+
+    public DispatchReport dispatchDue() {
+        DispatchReport report = new DispatchReport();
+        boolean more = true;
+        while (more && !guard.sendingPaused()) {
+            String claim = instance + ":" + UUID.randomUUID();
+            Instant now = clock.instant();
+            List<Delivery> batch = claims.claim(claim, now, configuration.batchSize(), now.plus(configuration.lease()));
+            more = batch.size() == configuration.batchSize() && dispatchBatch(batch, claim, report);
+            if (batch.isEmpty()) {
+                break;
+            }
+        }
+        if (report.total() > 0) {
+            LOG.info("Dispatch run: {}", report);
+        }
+        return report;
+    }
+
+    /** @return whether the whole batch was worked through (and so more may be due) */
+    private boolean dispatchBatch(List<Delivery> batch, String claim, DispatchReport report) {
+        Map<UUID, Merchant> merchantCache = new HashMap<>();
+        Instant leaseEnd = batch.get(0).claimedUntil();
+        try (MailSender.Connection connection = sender.openConnection()) {
+            for (Delivery delivery : batch) {
+                if (clock.instant().isAfter(leaseEnd.minus(configuration.lease().dividedBy(5)))) {
+                    return false;
+                }
+                DispatchOutcome outcome = dispatchOne(delivery, claim, connection, merchantCache);
+                report.add(outcome);
+                metrics.count(outcome);
+                if (outcome == DispatchOutcome.PAUSED) {
+                    return false;
+                }
+            }
+            return true;
+        } finally {
+            claims.release(claim);
+        }
+    }
+
+    private DispatchOutcome dispatchOne(Delivery claimed, String claim, MailSender.Connection connection, Map<UUID, Merchant> merchantCache) {
+        Optional<Dispatchable> loaded = load(claimed, merchantCache);
+        if (loaded.isEmpty()) {
+            return DispatchOutcome.CANCELLED;
+        }
+        Dispatchable d = loaded.get();
+        Instant now = clock.instant();
+        if (d.recipient() == null) {
+            outcomes.cancelled(d, claim, false, "personal data no longer held", now);
+            return DispatchOutcome.CANCELLED;
+        }
+        if (!d.invite() && REVIEWED.equals(d.order().status())) {
+            outcomes.cancelled(d, claim, false, "already reviewed", now);
+            return DispatchOutcome.CANCELLED;
+        }
+        if (suppressions.isSuppressed(d.merchant().id(), d.recipient().emailHash())) {
+            outcomes.cancelled(d, claim, true, "address suppressed", now);
+            return DispatchOutcome.SUPPRESSED;
+        }
+        return send(d, claim, connection);
+    }
+
+    private DispatchOutcome send(Dispatchable d, String claim, MailSender.Connection connection) {
+        OutgoingMail mail;
+        try {
+            mail = composer.compose(d);
+        } catch (RuntimeException e) {
+            LOG.error("Delivery {} could not be composed ({})", d.delivery().id(), e.getClass().getName());
+            return retryOrGiveUp(d, claim, new MailFailure(MailFailure.Kind.TRANSIENT, 0, "could not compose (" + e.getClass().getSimpleName() + ")"));
+        }
+        try {
+            guard.send(connection, mail);
+            outcomes.sent(d, claim, mail.messageId(), clock.instant());
+            return DispatchOutcome.SENT;
+        } catch (CallNotPermittedException | RequestNotPermitted paused) {
+            return DispatchOutcome.PAUSED;
+        } catch (MailFailure failure) {
+            LOG.info("Delivery {} not accepted: {} ({})", d.delivery().id(), failure.getMessage(), failure.kind());
+            if (failure.kind() == MailFailure.Kind.TRANSIENT) {
+                return retryOrGiveUp(d, claim, failure);
+            }
+            outcomes.failed(d, claim, failure, clock.instant());
+            return DispatchOutcome.FAILED;
+        }
+    }
+
+    private DispatchOutcome retryOrGiveUp(Dispatchable d, String claim, MailFailure failure) {
+        Instant now = clock.instant();
+        if (Backoff.givenUp(d.delivery(), now, configuration)) {
+            outcomes.failed(d, claim, new MailFailure(MailFailure.Kind.PERMANENT, failure.smtpCode(),
+                    "gave up after " + configuration.giveUpAfter() + "; last: " + failure.getMessage()), now);
+            return DispatchOutcome.FAILED;
+        }
+        Duration wait = Backoff.after(d.delivery().attempts() + 1, configuration);
+        outcomes.retry(d, claim, failure, now.plus(wait), now);
+        return DispatchOutcome.RETRY;
+    }
+
+    /** Re-reads the delivery: it may have been cancelled between the claim and now. */
+    private Optional<Dispatchable> load(Delivery claimed, Map<UUID, Merchant> merchantCache) {
+        Optional<Delivery> current = deliveries.findById(claimed.id())
+                .filter(d -> d.open() && claimed.claimedBy() != null && claimed.claimedBy().equals(d.claimedBy()));
+        if (current.isEmpty()) {
+            return Optional.empty();
+        }
+        Order order = orders.findById(claimed.orderId()).orElseThrow();
+        Merchant merchant = merchantCache.computeIfAbsent(claimed.merchantId(), id -> merchants.findById(id).orElseThrow());
+        return Optional.of(new Dispatchable(current.get(), order, merchant, recipients.findByOrderId(order.id()).orElse(null)));
+    }
+}

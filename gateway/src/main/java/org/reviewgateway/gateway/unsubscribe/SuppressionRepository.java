@@ -1,0 +1,30 @@
+package org.reviewgateway.gateway.unsubscribe;
+
+import io.micronaut.data.annotation.Query;
+import io.micronaut.data.jdbc.annotation.JdbcRepository;
+import io.micronaut.data.model.query.builder.sql.Dialect;
+import io.micronaut.data.repository.GenericRepository;
+
+import java.time.Instant;
+import java.util.UUID;
+
+/** Opt-outs and hard bounces per merchant, keyed by the address hash only. */
+@JdbcRepository(dialect = Dialect.POSTGRES)
+public interface SuppressionRepository extends GenericRepository<Suppression, Long> {
+
+    @Query("SELECT COUNT(*) FROM suppressions WHERE merchant_id = :merchantId AND email_hash = :emailHash")
+    long count(UUID merchantId, byte[] emailHash);
+
+    default boolean isSuppressed(UUID merchantId, byte[] emailHash) {
+        return count(merchantId, emailHash) > 0;
+    }
+
+    @Query("""
+            INSERT INTO suppressions (merchant_id, email_hash, reason, created_at)
+            VALUES (:merchantId, :emailHash, :reason, :now)
+            ON CONFLICT DO NOTHING""")
+    int suppress(UUID merchantId, byte[] emailHash, String reason, Instant now);
+
+    @Query("DELETE FROM suppressions WHERE merchant_id = :merchantId AND email_hash = :emailHash")
+    int lift(UUID merchantId, byte[] emailHash);
+}
