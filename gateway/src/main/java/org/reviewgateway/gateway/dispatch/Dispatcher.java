@@ -74,10 +74,11 @@ public class Dispatcher {
             String claim = instance + ":" + UUID.randomUUID();
             Instant now = clock.instant();
             List<Delivery> batch = claims.claim(claim, now, configuration.batchSize(), now.plus(configuration.lease()));
-            more = batch.size() == configuration.batchSize() && dispatchBatch(batch, claim, report);
             if (batch.isEmpty()) {
                 break;
             }
+            boolean finished = dispatchBatch(batch, claim, report);
+            more = finished && batch.size() == configuration.batchSize();
         }
         if (report.total() > 0) {
             LOG.info("Dispatch run: {}", report);
