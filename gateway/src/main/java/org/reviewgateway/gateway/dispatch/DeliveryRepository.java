@@ -48,6 +48,9 @@ public interface DeliveryRepository extends CrudRepository<Delivery, Long> {
               AND order_id IN (SELECT order_id FROM recipients WHERE merchant_id = :merchantId AND email_hash = :emailHash)""")
     int cancelPendingTo(UUID merchantId, byte[] emailHash, Instant now);
 
+    @Query("UPDATE deliveries SET status = 'cancelled', updated_at = :now WHERE order_id = :orderId AND status IN ('pending', 'retrying')")
+    int cancelOpenForOrder(Long orderId, Instant now);
+
     @Query("SELECT COUNT(*) FROM deliveries WHERE order_id = :orderId AND status IN ('pending', 'retrying')")
     long countOpenForOrder(Long orderId);
 

@@ -8,6 +8,7 @@ import org.reviewgateway.gateway.merchant.Merchant;
 import org.reviewgateway.gateway.merchant.MerchantRepository;
 import org.reviewgateway.gateway.order.Order;
 import org.reviewgateway.gateway.order.OrderRepository;
+import org.reviewgateway.gateway.order.OrderStatus;
 import org.reviewgateway.gateway.order.RecipientRepository;
 import org.reviewgateway.gateway.unsubscribe.SuppressionRepository;
 import org.slf4j.Logger;
@@ -31,7 +32,6 @@ import java.util.UUID;
 public class Dispatcher {
 
     private static final Logger LOG = LoggerFactory.getLogger(Dispatcher.class);
-    private static final String REVIEWED = "reviewed";
 
     private final DeliveryClaims claims;
     private final DeliveryRepository deliveries;
@@ -119,7 +119,7 @@ public class Dispatcher {
             outcomes.cancelled(d, claim, false, "personal data no longer held", now);
             return DispatchOutcome.CANCELLED;
         }
-        if (!d.invite() && REVIEWED.equals(d.order().status())) {
+        if (!d.invite() && OrderStatus.REVIEWED.equals(d.order().status())) {
             outcomes.cancelled(d, claim, false, "already reviewed", now);
             return DispatchOutcome.CANCELLED;
         }

@@ -12,7 +12,12 @@ import java.util.List;
 public record OrderDetailsResponse(
         @JsonUnwrapped OrderResponse order,
         String personalData,
-        List<DeliveryResponse> deliveries) {
+        List<DeliveryResponse> deliveries,
+        @Nullable ReviewResponse review) {
+
+    @Serdeable
+    public record ReviewResponse(int rating, @Nullable String comment, Instant createdAt) {
+    }
 
     @Serdeable
     public record DeliveryResponse(String kind, String status, Instant dueAt, @Nullable Instant sentAt, int attempts) {

@@ -4,6 +4,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micronaut.data.exceptions.DataAccessException;
 import jakarta.inject.Singleton;
 import org.reviewgateway.config.RetentionConfiguration;
+import org.reviewgateway.gateway.data.UniqueViolation;
 import org.reviewgateway.gateway.dispatch.Delivery;
 import org.reviewgateway.gateway.dispatch.DeliveryRepository;
 import org.reviewgateway.gateway.merchant.Merchant;
@@ -13,7 +14,6 @@ import org.reviewgateway.gateway.privacy.UnsubscribeTokens;
 import org.reviewgateway.gateway.unsubscribe.SuppressionRepository;
 
 import java.security.MessageDigest;
-import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -28,7 +28,6 @@ import java.util.Optional;
 public class OrderIngestion {
 
     static final int REVIEW_TOKEN_BYTES = 18;
-    private static final String UNIQUE_VIOLATION = "23505";
 
     private final OrderRepository orders;
     private final RecipientRepository recipients;
@@ -77,7 +76,7 @@ public class OrderIngestion {
         try {
             return create(merchant, request);
         } catch (DataAccessException e) {
-            if (!isUniqueViolation(e)) {
+            if (!UniqueViolation.isCauseOf(e)) {
                 throw e;
             }
             Order winner = orders.findByMerchantIdAndTransactionId(merchant.id(), request.transactionId()).orElseThrow(() -> e);
@@ -171,12 +170,4 @@ public class OrderIngestion {
         return byRetention.isBefore(cap) ? byRetention : cap;
     }
 
-    private static boolean isUniqueViolation(Throwable e) {
-        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
-            if (cause instanceof SQLException sql && UNIQUE_VIOLATION.equals(sql.getSQLState())) {
-                return true;
-            }
-        }
-        return false;
-    }
 }

@@ -18,6 +18,11 @@ public interface OrderRepository extends CrudRepository<Order, Long> {
     @Query("UPDATE orders SET status = :status, updated_at = :now WHERE id = :id AND status = :expected")
     int updateStatus(Long id, String expected, String status, Instant now);
 
+    @Query("UPDATE orders SET status = 'reviewed', updated_at = :now WHERE id = :id AND status <> 'cancelled'")
+    int markReviewed(Long id, Instant now);
+
+    Optional<Order> findByReviewTokenHash(byte[] reviewTokenHash);
+
     @Query("""
             UPDATE orders SET status = 'suppressed', updated_at = :now
             WHERE status = 'scheduled'

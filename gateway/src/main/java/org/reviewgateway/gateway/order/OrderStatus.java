@@ -9,6 +9,8 @@ public final class OrderStatus {
     public static final String SUPPRESSED = "suppressed";
     public static final String SKIPPED = "skipped";
     public static final String FAILED = "failed";
+    public static final String REVIEWED = "reviewed";
+    public static final String CANCELLED = "cancelled";
 
     static final String PERSONAL_DATA_NONE = "none";
     static final String PERSONAL_DATA_HELD = "held";

@@ -3,6 +3,7 @@ package org.reviewgateway.gateway.order;
 import jakarta.inject.Singleton;
 import org.reviewgateway.gateway.dispatch.DeliveryRepository;
 import org.reviewgateway.gateway.privacy.PiiCipher;
+import org.reviewgateway.gateway.review.ReviewRepository;
 import org.reviewgateway.gateway.web.PublicLinks;
 
 /** Renders stored orders as the API shows them. */
@@ -12,11 +13,13 @@ class OrderViews {
     private final PiiCipher cipher;
     private final PublicLinks links;
     private final DeliveryRepository deliveries;
+    private final ReviewRepository reviews;
 
-    OrderViews(PiiCipher cipher, PublicLinks links, DeliveryRepository deliveries) {
+    OrderViews(PiiCipher cipher, PublicLinks links, DeliveryRepository deliveries, ReviewRepository reviews) {
         this.cipher = cipher;
         this.links = links;
         this.deliveries = deliveries;
+        this.reviews = reviews;
     }
 
     OrderResponse response(Order order) {
@@ -32,6 +35,9 @@ class OrderViews {
         return new OrderDetailsResponse(response(order), order.personalData(),
                 deliveries.findByOrderIdOrderById(order.id()).stream()
                         .map(d -> new OrderDetailsResponse.DeliveryResponse(d.kind(), d.status(), d.dueAt(), d.sentAt(), d.attempts()))
-                        .toList());
+                        .toList(),
+                reviews.findByOrderId(order.id())
+                        .map(r -> new OrderDetailsResponse.ReviewResponse(r.rating(), r.comment(), r.createdAt()))
+                        .orElse(null));
     }
 }

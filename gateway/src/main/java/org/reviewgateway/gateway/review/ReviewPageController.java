@@ -1,0 +1,124 @@
+package org.reviewgateway.gateway.review;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.PathVariable;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.json.JsonMapper;
+import io.swagger.v3.oas.annotations.Hidden;
+import org.reviewgateway.gateway.merchant.MerchantRepository;
+import org.reviewgateway.gateway.order.Order;
+import org.reviewgateway.gateway.order.OrderRepository;
+import org.reviewgateway.gateway.privacy.SecretTokens;
+import org.reviewgateway.gateway.web.HtmlPages;
+import org.reviewgateway.gateway.web.InvalidInputException;
+import org.reviewgateway.gateway.web.NotFoundException;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.IntStream;
+
+/**
+ * The hosted review form behind every review link. The token in the path is the credential; no
+ * cookies, so there is no session to forge a request against. Form posts get pages, JSON posts get JSON.
+ */
+@Controller("/r")
+@Hidden
+class ReviewPageController {
+
+    private final OrderRepository orders;
+    private final ReviewRepository reviews;
+    private final MerchantRepository merchants;
+    private final ReviewSubmission submission;
+    private final HtmlPages pages;
+    private final JsonMapper json;
+
+    ReviewPageController(OrderRepository orders, ReviewRepository reviews, MerchantRepository merchants,
+                         ReviewSubmission submission, HtmlPages pages, JsonMapper json) {
+        this.orders = orders;
+        this.reviews = reviews;
+        this.merchants = merchants;
+        this.submission = submission;
+        this.pages = pages;
+        this.json = json;
+    }
+
+    @Get(value = "/{token}", produces = MediaType.TEXT_HTML)
+    HttpResponse<String> form(@PathVariable String token, HttpRequest<?> request) {
+        Optional<Order> order = reviewable(token);
+        if (order.isEmpty()) {
+            return notFound();
+        }
+        if (reviews.findByOrderId(order.get().id()).isPresent()) {
+            return pages.page(HttpStatus.OK, "review-already", Map.of("shopName", shopName(order.get())));
+        }
+        return formPage(HttpStatus.OK, order.get(), request, new ReviewInput(null, null), null);
+    }
+
+    @Post(value = "/{token}", consumes = MediaType.ALL, produces = {MediaType.TEXT_HTML, MediaType.APPLICATION_JSON})
+    HttpResponse<?> submit(@PathVariable String token, @Nullable @Body String body, HttpRequest<?> request) {
+        boolean jsonRequest = request.getContentType().map(t -> t.matchesExtension(MediaType.EXTENSION_JSON)).orElse(false);
+        Optional<Order> order = reviewable(token);
+        if (order.isEmpty()) {
+            if (jsonRequest) {
+                throw new NotFoundException("No order for this review link.");
+            }
+            return notFound();
+        }
+        ReviewInput input = jsonRequest ? ReviewInput.fromJson(body, json) : ReviewInput.fromForm(body);
+        InvalidInputException problem = input.problem();
+        if (problem != null) {
+            if (jsonRequest) {
+                throw problem;
+            }
+            return formPage(HttpStatus.UNPROCESSABLE_ENTITY, order.get(), request, input, problem.getMessage().replaceFirst("^[a-z]+: ", ""));
+        }
+        try {
+            Review review = submission.submit(order.get(), input.rating(), input.cleanComment());
+            if (jsonRequest) {
+                return HttpResponse.ok(ReviewResponse.of(order.get().transactionId(), review)).contentType(MediaType.APPLICATION_JSON_TYPE);
+            }
+            return pages.page(HttpStatus.OK, "review-thanks", Map.of("shopName", shopName(order.get()),
+                    "rating", review.rating(), "starsText", "\u2605".repeat(review.rating()) + "\u2606".repeat(5 - review.rating())));
+        } catch (AlreadyReviewedException e) {
+            if (jsonRequest) {
+                throw e;
+            }
+            return pages.page(HttpStatus.CONFLICT, "review-already", Map.of("shopName", shopName(order.get())));
+        }
+    }
+
+    private Optional<Order> reviewable(String token) {
+        return orders.findByReviewTokenHash(SecretTokens.hash(token)).filter(ReviewSubmission::reviewable);
+    }
+
+    private HttpResponse<String> formPage(HttpStatus status, Order order, HttpRequest<?> request, ReviewInput input, String error) {
+        List<Map<String, Object>> stars = IntStream.iterate(5, i -> i >= 1, i -> i - 1)
+                .mapToObj(i -> Map.<String, Object>of("value", i, "checked", input.rating() != null && input.rating() == i))
+                .toList();
+        Map<String, Object> values = new HashMap<>();
+        values.put("shopName", shopName(order));
+        values.put("action", request.getPath());
+        values.put("stars", stars);
+        values.put("comment", input.comment() == null ? "" : input.comment());
+        values.put("error", error == null ? false : error);
+        return pages.page(status, "review-form", values);
+    }
+
+    private HttpResponse<String> notFound() {
+        return pages.page(HttpStatus.NOT_FOUND, "not-found", Map.of("message",
+                "This review link is unknown or the order was cancelled. Please use the link from your e-mail."));
+    }
+
+    private String shopName(Order order) {
+        return merchants.findById(order.merchantId()).map(m -> m.shopName()).orElse("the shop");
+    }
+}

@@ -1,0 +1,26 @@
+package org.reviewgateway.gateway.review;
+
+import io.micronaut.data.annotation.Query;
+import io.micronaut.data.jdbc.annotation.JdbcRepository;
+import io.micronaut.data.model.query.builder.sql.Dialect;
+import io.micronaut.data.repository.CrudRepository;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+@JdbcRepository(dialect = Dialect.POSTGRES)
+public interface ReviewRepository extends CrudRepository<Review, Long> {
+
+    Optional<Review> findByOrderId(Long orderId);
+
+    /** A merchant's reviews in (createdAt, id) order after a position, for keyset paging. */
+    @Query(value = """
+            SELECT r.*, o.transaction_id FROM reviews r JOIN orders o ON o.id = r.order_id
+            WHERE r.merchant_id = :merchantId
+              AND (r.created_at > :afterTime OR (r.created_at = :afterTime AND r.id > :afterId))
+            ORDER BY r.created_at, r.id
+            LIMIT :limit""", nativeQuery = true)
+    List<ReviewRow> findPage(UUID merchantId, Instant afterTime, long afterId, int limit);
+}
