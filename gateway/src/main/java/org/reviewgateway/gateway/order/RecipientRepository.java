@@ -6,7 +6,9 @@ import io.micronaut.data.model.query.builder.sql.Dialect;
 import io.micronaut.data.repository.CrudRepository;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
+import java.util.UUID;
 
 @JdbcRepository(dialect = Dialect.POSTGRES)
 public interface RecipientRepository extends CrudRepository<Recipient, Long> {
@@ -14,6 +16,10 @@ public interface RecipientRepository extends CrudRepository<Recipient, Long> {
     Optional<Recipient> findByOrderId(Long orderId);
 
     Optional<Recipient> findByUnsubscribeTokenHash(byte[] unsubscribeTokenHash);
+
+    List<Recipient> findByMerchantIdAndEmailHash(UUID merchantId, byte[] emailHash);
+
+    int deleteByOrderId(Long orderId);
 
     @Query("UPDATE recipients SET purge_after = :purgeAfter WHERE order_id = :orderId")
     int updatePurgeAfter(Long orderId, Instant purgeAfter);

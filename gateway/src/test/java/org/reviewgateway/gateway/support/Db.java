@@ -14,6 +14,71 @@ public final class Db {
     private Db() {
     }
 
+    /** Every column of the first row, as bytes (null columns left out). */
+    public static java.util.List<byte[]> bytes(DataSource dataSource, String sql, Object... params) {
+        try (Connection c = DelegatingDataSource.unwrapDataSource(dataSource).getConnection();
+             PreparedStatement ps = c.prepareStatement(sql)) {
+            for (int i = 0; i < params.length; i++) {
+                ps.setObject(i + 1, params[i]);
+            }
+            try (ResultSet rs = ps.executeQuery()) {
+                java.util.List<byte[]> values = new java.util.ArrayList<>();
+                if (rs.next()) {
+                    for (int col = 1; col <= rs.getMetaData().getColumnCount(); col++) {
+                        if (rs.getBytes(col) != null) {
+                            values.add(rs.getBytes(col));
+                        }
+                    }
+                }
+                return values;
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /**
+     * Looks through every column of every table for the given byte sequences and texts (case-insensitive);
+     * returns table.column of each hit.
+     */
+    public static java.util.List<String> scanAllColumns(DataSource dataSource, java.util.List<byte[]> traces, java.util.List<String> texts) {
+        java.util.HexFormat hex = java.util.HexFormat.of();
+        java.util.List<String> hits = new java.util.ArrayList<>();
+        try (Connection c = DelegatingDataSource.unwrapDataSource(dataSource).getConnection()) {
+            java.util.List<String> tables = new java.util.ArrayList<>();
+            try (ResultSet rs = c.getMetaData().getTables(null, null, "%", new String[]{"TABLE"})) {
+                while (rs.next()) {
+                    if (!"information_schema".equalsIgnoreCase(rs.getString("TABLE_SCHEM"))) {
+                        tables.add(rs.getString("TABLE_SCHEM") + "." + rs.getString("TABLE_NAME"));
+                    }
+                }
+            }
+            for (String table : tables) {
+                try (PreparedStatement ps = c.prepareStatement("SELECT * FROM " + table); ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        for (int col = 1; col <= rs.getMetaData().getColumnCount(); col++) {
+                            Object value = rs.getObject(col);
+                            String text = value instanceof byte[] b ? hex.formatHex(b) : String.valueOf(value).toLowerCase(java.util.Locale.ROOT);
+                            for (byte[] trace : traces) {
+                                if (text.contains(hex.formatHex(trace))) {
+                                    hits.add(table + "." + rs.getMetaData().getColumnName(col));
+                                }
+                            }
+                            for (String t : texts) {
+                                if (!(value instanceof byte[]) && text.contains(t.toLowerCase(java.util.Locale.ROOT))) {
+                                    hits.add(table + "." + rs.getMetaData().getColumnName(col));
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+        return hits;
+    }
+
     public static long count(DataSource dataSource, String sql, Object... params) {
         try (Connection c = DelegatingDataSource.unwrapDataSource(dataSource).getConnection();
              PreparedStatement ps = c.prepareStatement(sql)) {

@@ -1,4 +1,4 @@
-package org.reviewgateway.gateway;
+package org.reviewgateway.config;
 
 import io.micronaut.context.annotation.Factory;
 import jakarta.inject.Singleton;
@@ -7,7 +7,7 @@ import java.time.Clock;
 
 /** The one source of time, so tests can move it. */
 @Factory
-class ClockFactory {
+public class ClockFactory {
 
     @Singleton
     Clock clock() {

@@ -1,0 +1,150 @@
+package org.reviewgateway.gateway.order;
+
+import io.micronaut.data.connection.jdbc.advice.DelegatingDataSource;
+import io.micronaut.json.JsonMapper;
+import jakarta.inject.Singleton;
+import org.reviewgateway.gateway.privacy.PiiCipher;
+import org.reviewgateway.gateway.web.PublicLinks;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.SynchronousSink;
+import reactor.core.scheduler.Schedulers;
+
+import javax.sql.DataSource;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * A merchant's orders as NDJSON, one order view per line, streamed: two cursors (orders with their
+ * review, and deliveries, both by order id) are merged row by row as the client reads, so memory
+ * stays flat for any number of orders. Never contains personal data.
+ */
+@Singleton
+public class OrderExport {
+
+    private static final int FETCH_SIZE = 500;
+    private static final byte[] NEWLINE = {'\n'};
+
+    private final DataSource dataSource;
+    private final PiiCipher cipher;
+    private final PublicLinks links;
+    private final JsonMapper json;
+
+    OrderExport(DataSource dataSource, PiiCipher cipher, PublicLinks links, JsonMapper json) {
+        this.dataSource = DelegatingDataSource.unwrapDataSource(dataSource);
+        this.cipher = cipher;
+        this.links = links;
+        this.json = json;
+    }
+
+    public Flux<byte[]> lines(UUID merchantId) {
+        return Flux.<byte[], Cursors>generate(() -> new Cursors(dataSource, merchantId), this::next, Cursors::close)
+                .subscribeOn(Schedulers.boundedElastic());
+    }
+
+    private Cursors next(Cursors cursors, SynchronousSink<byte[]> sink) {
+        try {
+            if (!cursors.orders.next()) {
+                sink.complete();
+                return cursors;
+            }
+            OrderDetailsResponse view = view(cursors.orders, cursors.deliveriesOf(cursors.orders.getLong("id")));
+            byte[] line = json.writeValueAsBytes(view);
+            byte[] withNewline = new byte[line.length + 1];
+            System.arraycopy(line, 0, withNewline, 0, line.length);
+            System.arraycopy(NEWLINE, 0, withNewline, line.length, 1);
+            sink.next(withNewline);
+        } catch (SQLException | IOException e) {
+            sink.error(e instanceof IOException io ? new UncheckedIOException(io) : new IllegalStateException("export failed", e));
+        }
+        return cursors;
+    }
+
+    private OrderDetailsResponse view(ResultSet o, List<OrderDetailsResponse.DeliveryResponse> deliveries) throws SQLException {
+        OrderResponse order = new OrderResponse(o.getString("transaction_id"), o.getString("delivery"), o.getString("status"),
+                links.reviewLink(cipher.decrypt(o.getBytes("review_token_sealed"))), o.getString("locale"),
+                instant(o, "send_at"), instant(o, "created_at"));
+        int rating = o.getInt("rating");
+        OrderDetailsResponse.ReviewResponse review = o.wasNull() ? null
+                : new OrderDetailsResponse.ReviewResponse(rating, o.getString("comment"), instant(o, "review_created_at"));
+        return new OrderDetailsResponse(order, o.getString("personal_data"), deliveries, review);
+    }
+
+    private static Instant instant(ResultSet rs, String column) throws SQLException {
+        var timestamp = rs.getTimestamp(column);
+        return timestamp == null ? null : timestamp.toInstant();
+    }
+
+    /** The two open cursors of one export, with their connections. */
+    private static final class Cursors {
+
+        private final List<AutoCloseable> resources = new ArrayList<>();
+        final ResultSet orders;
+        private final ResultSet deliveries;
+        private boolean deliveryPending;
+
+        Cursors(DataSource dataSource, UUID merchantId) {
+            try {
+                orders = open(dataSource, """
+                        SELECT o.id, o.transaction_id, o.delivery, o.status, o.locale, o.send_at, o.created_at, o.personal_data,
+                               o.review_token_sealed, r.rating, r.comment, r.created_at AS review_created_at
+                        FROM orders o LEFT JOIN reviews r ON r.order_id = o.id
+                        WHERE o.merchant_id = ? ORDER BY o.id""", merchantId);
+                deliveries = open(dataSource, """
+                        SELECT order_id, kind, status, due_at, sent_at, attempts FROM deliveries
+                        WHERE merchant_id = ? ORDER BY order_id, id""", merchantId);
+                deliveryPending = deliveries.next();
+            } catch (SQLException e) {
+                close();
+                throw new IllegalStateException("export could not start", e);
+            }
+        }
+
+        private ResultSet open(DataSource dataSource, String sql, UUID merchantId) throws SQLException {
+            Connection connection = dataSource.getConnection();
+            resources.add(0, connection);
+            connection.setAutoCommit(false);
+            connection.setReadOnly(true);
+            PreparedStatement statement = connection.prepareStatement(sql, ResultSet.TYPE_FORWARD_ONLY, ResultSet.CONCUR_READ_ONLY);
+            resources.add(0, statement);
+            statement.setFetchSize(FETCH_SIZE);
+            statement.setObject(1, merchantId);
+            ResultSet rs = statement.executeQuery();
+            resources.add(0, rs);
+            return rs;
+        }
+
+        /** The deliveries of this order: the delivery cursor is behind or at it, both ordered by order id. */
+        List<OrderDetailsResponse.DeliveryResponse> deliveriesOf(long orderId) throws SQLException {
+            List<OrderDetailsResponse.DeliveryResponse> found = new ArrayList<>(2);
+            while (deliveryPending && deliveries.getLong("order_id") <= orderId) {
+                if (deliveries.getLong("order_id") == orderId) {
+                    found.add(new OrderDetailsResponse.DeliveryResponse(deliveries.getString("kind"), deliveries.getString("status"),
+                            instant(deliveries, "due_at"), instant(deliveries, "sent_at"), deliveries.getInt("attempts")));
+                }
+                deliveryPending = deliveries.next();
+            }
+            return found;
+        }
+
+        void close() {
+            for (AutoCloseable resource : resources) {
+                try {
+                    if (resource instanceof Connection c && !c.isClosed()) {
+                        c.rollback();
+                    }
+                    resource.close();
+                } catch (Exception ignored) {
+                    // closing after the export; nothing left to save
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,75 @@
+package org.reviewgateway.gateway.order;
+
+import jakarta.inject.Singleton;
+import jakarta.transaction.Transactional;
+import org.reviewgateway.gateway.dispatch.DeliveryRepository;
+import org.reviewgateway.gateway.merchant.Merchant;
+import org.reviewgateway.gateway.privacy.PiiCipher;
+import org.reviewgateway.gateway.unsubscribe.SuppressionRepository;
+
+import java.time.Clock;
+import java.time.Instant;
+
+/**
+ * Data-subject rights and cancellations: deletes an order's personal data now (what the retention
+ * purge would do later), cancels what was still planned for it, and keeps the anonymous rest.
+ */
+@Singleton
+class PersonalDataErasure {
+
+    static final String SUPPRESSION_ERASURE = "erasure";
+
+    private final OrderRepository orders;
+    private final RecipientRepository recipients;
+    private final DeliveryRepository deliveries;
+    private final SuppressionRepository suppressions;
+    private final PiiCipher cipher;
+    private final Clock clock;
+
+    PersonalDataErasure(OrderRepository orders, RecipientRepository recipients, DeliveryRepository deliveries,
+                        SuppressionRepository suppressions, PiiCipher cipher, Clock clock) {
+        this.orders = orders;
+        this.recipients = recipients;
+        this.deliveries = deliveries;
+        this.suppressions = suppressions;
+        this.cipher = cipher;
+        this.clock = clock;
+    }
+
+    /** @return whether this call deleted personal data (false when none was held any more) */
+    @Transactional
+    public boolean eraseOrder(Order order) {
+        Instant now = clock.instant();
+        deliveries.cancelOpenForOrder(order.id(), now);
+        boolean deleted = recipients.deleteByOrderId(order.id()) > 0;
+        orders.markPurged(order.id(), now);
+        return deleted;
+    }
+
+    /** The order was cancelled, refunded or returned: nothing more is sent and its personal data goes now. */
+    @Transactional
+    public void cancel(Order order) {
+        eraseOrder(order);
+        orders.markCancelled(order.id(), clock.instant());
+    }
+
+    /**
+     * Every order of this merchant for this address loses its personal data, and the address is
+     * suppressed so it is not stored again.
+     *
+     * @return how many orders' personal data this request deleted
+     */
+    @Transactional
+    public int eraseAddress(Merchant merchant, String email) {
+        byte[] hash = cipher.addressHash(email);
+        int affected = 0;
+        for (Recipient recipient : recipients.findByMerchantIdAndEmailHash(merchant.id(), hash)) {
+            Order order = orders.findById(recipient.orderId()).orElseThrow();
+            if (eraseOrder(order)) {
+                affected++;
+            }
+        }
+        suppressions.suppress(merchant.id(), hash, SUPPRESSION_ERASURE, clock.instant());
+        return affected;
+    }
+}
