@@ -33,16 +33,30 @@ final class GatewayProcess implements AutoCloseable {
     }
 
     static GatewayProcess start(Path workDir, Map<String, String> env) throws IOException {
+        return start(workDir, env, "256m");
+    }
+
+    static GatewayProcess start(Path workDir, Map<String, String> env, String maxHeap) throws IOException {
         int port = env.containsKey("MICRONAUT_SERVER_PORT") ? Integer.parseInt(env.get("MICRONAUT_SERVER_PORT")) : freePort();
-        String jar = System.getProperty("gateway.jar", "target/gateway.jar");
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        ProcessBuilder builder = new ProcessBuilder(java, "-Xmx256m", "-jar", Path.of(jar).toAbsolutePath().toString())
-                .directory(workDir.toFile());
-        Map<String, String> environment = builder.environment();
-        environment.keySet().removeIf(name -> OWN_PREFIXES.stream().anyMatch(name::startsWith));
         Map<String, String> wanted = new HashMap<>(env);
         wanted.put("MICRONAUT_SERVER_PORT", String.valueOf(port));
-        environment.putAll(wanted);
+        return launch(System.getProperty("gateway.jar", "target/gateway.jar"), workDir, wanted, maxHeap, port);
+    }
+
+    /** The retention job's jar, run to its end. */
+    static GatewayProcess retentionJob(Path workDir, Map<String, String> env, String... args) throws IOException {
+        return launch(System.getProperty("retention-job.jar", "../retention-job/target/retention-job.jar"), workDir, env, "256m", 0, args);
+    }
+
+    private static GatewayProcess launch(String jar, Path workDir, Map<String, String> env, String maxHeap, int port,
+                                         String... args) throws IOException {
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        List<String> command = new java.util.ArrayList<>(List.of(java, "-Xmx" + maxHeap, "-jar", Path.of(jar).toAbsolutePath().toString()));
+        command.addAll(List.of(args));
+        ProcessBuilder builder = new ProcessBuilder(command).directory(workDir.toFile());
+        Map<String, String> environment = builder.environment();
+        environment.keySet().removeIf(name -> OWN_PREFIXES.stream().anyMatch(name::startsWith));
+        environment.putAll(env);
         long n = System.nanoTime();
         Path out = workDir.resolve("stdout-" + n + ".log");
         Path err = workDir.resolve("stderr-" + n + ".log");
@@ -75,6 +89,15 @@ final class GatewayProcess implements AutoCloseable {
             throw new IllegalStateException("gateway did not exit");
         }
         return process.exitValue();
+    }
+
+    @Override
+    public String toString() {
+        try {
+            return "stdout: " + stdout() + "\nstderr: " + stderr();
+        } catch (IOException e) {
+            return "process output unreadable";
+        }
     }
 
     String stdout() throws IOException {
