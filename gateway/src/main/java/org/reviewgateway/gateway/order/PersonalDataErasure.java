@@ -55,7 +55,7 @@ class PersonalDataErasure {
 
     /**
      * Every order of this merchant for this address loses its personal data, and the address is
-     * suppressed so it is not stored again.
+     * suppressed so it is not stored again; an invitation not yet sent becomes {@code suppressed}.
      *
      * @return how many orders' personal data this request deleted
      */
@@ -68,6 +68,7 @@ class PersonalDataErasure {
             if (eraseOrder(order)) {
                 affected++;
             }
+            orders.updateStatus(order.id(), OrderStatus.SCHEDULED, OrderStatus.SUPPRESSED, clock.instant());
         }
         suppressions.suppress(merchant.id(), hash, SUPPRESSION_ERASURE, clock.instant());
         return affected;

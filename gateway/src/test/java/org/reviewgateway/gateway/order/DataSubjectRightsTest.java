@@ -107,6 +107,8 @@ class DataSubjectRightsTest {
         assertEquals(2, ((Number) reply.json().get("ordersAffected")).intValue());
         assertEquals("purged", view(first).get("personalData"));
         assertEquals("purged", view(second).get("personalData"));
+        assertEquals("suppressed", view(first).get("status"), "its invitation will never go out");
+        assertEquals("cancelled", Orders.firstDelivery(client, key, first).get("status"));
         assertEquals("held", view(unrelated).get("personalData"));
         assertEquals("suppressed", client.postJson("/v1/orders", key, Orders.delegated("DS3-" + tag, email, null, null, null)).json().get("status"));
         assertEquals(0, ((Number) client.postJson("/v1/erasure-requests", key, "{\"email\":\"" + email + "\"}").json().get("ordersAffected")).intValue());
