@@ -31,10 +31,7 @@ class MerchantAdminController {
     @Consumes(MediaType.APPLICATION_JSON)
     HttpResponse<MerchantCreatedResponse> create(@Body JsonNode body) {
         JsonFields fields = JsonFields.of(body);
-        String name = fields.requiredText("name", MAX_NAME);
-        if (name != null && !SettingsPatch.isSingleLine(name)) {
-            fields.reject("name", "must be a single line of text");
-        }
+        String name = fields.requiredLine("name", MAX_NAME);
         fields.throwIfInvalid();
         MerchantAccounts.CreatedMerchant created = accounts.create(name.trim());
         return HttpResponse.created(new MerchantCreatedResponse(

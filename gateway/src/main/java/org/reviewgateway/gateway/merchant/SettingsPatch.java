@@ -2,13 +2,11 @@ package org.reviewgateway.gateway.merchant;
 
 import io.micronaut.json.tree.JsonNode;
 import org.reviewgateway.config.RetentionConfiguration;
-import org.reviewgateway.gateway.web.EmailAddresses;
 import org.reviewgateway.gateway.web.IsoDurations;
 import org.reviewgateway.gateway.web.JsonFields;
 import org.reviewgateway.gateway.web.LanguageTags;
 
 import java.time.Duration;
-import java.util.function.Function;
 
 /** Applies a PATCH body (any subset of the settings; null turns an optional delay off) to settings. */
 final class SettingsPatch {
@@ -34,18 +32,11 @@ final class SettingsPatch {
         return patched;
     }
 
-    static boolean isSingleLine(String text) {
-        return text.chars().noneMatch(Character::isISOControl);
-    }
-
     private static String name(JsonFields fields, String field, String current) {
         if (!fields.has(field)) {
             return current;
         }
-        String value = fields.requiredText(field, MAX_NAME);
-        if (value != null && !isSingleLine(value)) {
-            fields.reject(field, "must be a single line of text");
-        }
+        String value = fields.requiredLine(field, MAX_NAME);
         return value == null ? current : value.trim();
     }
 
@@ -53,11 +44,7 @@ final class SettingsPatch {
         if (!fields.has("replyTo")) {
             return current;
         }
-        String value = fields.optionalText("replyTo", EmailAddresses.MAX_LENGTH);
-        if (value != null && !EmailAddresses.isValid(value.trim())) {
-            fields.reject("replyTo", "must be an e-mail address or null");
-        }
-        return value == null ? null : value.trim();
+        return fields.hasValue("replyTo") ? fields.requiredEmail("replyTo") : null;
     }
 
     private static String defaultLocale(JsonFields fields, String current) {
@@ -98,11 +85,10 @@ final class SettingsPatch {
             fields.reject(field, "must be an ISO-8601 duration such as P7D or PT12H");
             return fallback;
         }
-        Function<Duration, String> outside = d -> "must lie between " + IsoDurations.format(min) + " and " + IsoDurations.format(max);
         return IsoDurations.parse(node.getStringValue())
                 .map(d -> {
                     if (d.compareTo(min) < 0 || d.compareTo(max) > 0) {
-                        fields.reject(field, outside.apply(d));
+                        fields.reject(field, "must lie between " + IsoDurations.format(min) + " and " + IsoDurations.format(max));
                         return fallback;
                     }
                     return d;

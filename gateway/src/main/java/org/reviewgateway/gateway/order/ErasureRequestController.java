@@ -9,7 +9,6 @@ import io.micronaut.json.tree.JsonNode;
 import io.micronaut.serde.annotation.Serdeable;
 import org.reviewgateway.gateway.merchant.Merchant;
 import org.reviewgateway.gateway.merchant.MerchantAuthenticationFilter;
-import org.reviewgateway.gateway.web.EmailAddresses;
 import org.reviewgateway.gateway.web.JsonFields;
 
 /** A customer asked the shop to erase their data: found by the address hash, never by storing the address. */
@@ -25,12 +24,9 @@ class ErasureRequestController {
     @Post(consumes = MediaType.APPLICATION_JSON)
     ErasureResponse erase(@RequestAttribute(MerchantAuthenticationFilter.MERCHANT) Merchant merchant, @Body JsonNode body) {
         JsonFields fields = JsonFields.of(body);
-        String email = fields.requiredText("email", 320);
-        if (email != null && !EmailAddresses.isValid(email.trim())) {
-            fields.reject("email", "must be a valid e-mail address");
-        }
+        String email = fields.requiredEmail("email");
         fields.throwIfInvalid();
-        return new ErasureResponse(erasure.eraseAddress(merchant, email.trim()));
+        return new ErasureResponse(erasure.eraseAddress(merchant, email));
     }
 
     @Serdeable

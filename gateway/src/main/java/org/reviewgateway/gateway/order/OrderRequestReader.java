@@ -1,7 +1,6 @@
 package org.reviewgateway.gateway.order;
 
 import io.micronaut.json.tree.JsonNode;
-import org.reviewgateway.gateway.web.EmailAddresses;
 import org.reviewgateway.gateway.web.JsonFields;
 import org.reviewgateway.gateway.web.LanguageTags;
 
@@ -98,17 +97,11 @@ final class OrderRequestReader {
             }
             return null;
         }
-        String email = customer.requiredText("email", 320);
-        if (email != null && !EmailAddresses.isValid(email.trim())) {
-            customer.reject("email", "must be a valid e-mail address");
-        }
-        String name = customer.optionalText("name", MAX_NAME);
-        if (name != null && name.chars().anyMatch(Character::isISOControl)) {
-            customer.reject("name", "must be a single line of text");
-        }
+        String email = customer.requiredEmail("email");
+        String name = customer.optionalLine("name", MAX_NAME);
         if (email == null || !fields.valid()) {
             return null;
         }
-        return new NewOrder.Customer(email.trim(), name == null || name.isBlank() ? null : name.trim());
+        return new NewOrder.Customer(email, name == null || name.isBlank() ? null : name.trim());
     }
 }

@@ -76,10 +76,7 @@ class TemplateController {
         String customerName = null;
         if (body != null && !body.isBlank()) {
             JsonFields fields = JsonFields.of(parse(body));
-            customerName = fields.optionalText("customerName", 100);
-            if (customerName != null && customerName.chars().anyMatch(Character::isISOControl)) {
-                fields.reject("customerName", "must be a single line of text");
-            }
+            customerName = fields.optionalLine("customerName", 100);
             fields.throwIfInvalid();
         }
         return preview.render(merchant, canonical, customerName);
@@ -90,12 +87,9 @@ class TemplateController {
                                             @PathVariable String locale, @Body JsonNode body) {
         String canonical = canonical(locale);
         JsonFields fields = JsonFields.of(body);
-        String email = fields.requiredText("email", 320);
-        if (email != null && !org.reviewgateway.gateway.web.EmailAddresses.isValid(email.trim())) {
-            fields.reject("email", "must be a valid e-mail address");
-        }
+        String email = fields.requiredEmail("email");
         fields.throwIfInvalid();
-        preview.testSend(merchant, canonical, email.trim());
+        preview.testSend(merchant, canonical, email);
         return HttpResponse.status(HttpStatus.ACCEPTED).body(new TestSendResponse(canonical, true));
     }
 

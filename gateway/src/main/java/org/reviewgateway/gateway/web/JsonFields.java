@@ -93,6 +93,40 @@ public final class JsonFields {
         return value;
     }
 
+    /** Like {@link #optionalText}, and refused when it holds a line break or other control character. */
+    @Nullable
+    public String optionalLine(String name, int maxLength) {
+        return singleLine(name, optionalText(name, maxLength));
+    }
+
+    /** Like {@link #requiredText}, and refused when it holds a line break or other control character. */
+    @Nullable
+    public String requiredLine(String name, int maxLength) {
+        return singleLine(name, requiredText(name, maxLength));
+    }
+
+    /** A required e-mail address, trimmed; the problem never repeats it. */
+    @Nullable
+    public String requiredEmail(String name) {
+        String value = requiredText(name, EmailAddresses.MAX_LENGTH + 64);
+        if (value == null) {
+            return null;
+        }
+        if (!EmailAddresses.isValid(value.trim())) {
+            reject(name, "must be a valid e-mail address");
+            return null;
+        }
+        return value.trim();
+    }
+
+    private String singleLine(String name, String value) {
+        if (value != null && value.chars().anyMatch(Character::isISOControl)) {
+            reject(name, "must be a single line of text");
+            return null;
+        }
+        return value;
+    }
+
     public void reject(String name, String message) {
         errors.add(new Problem.FieldError(field(name), message));
     }

@@ -8,15 +8,12 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.reviewgateway.gateway.support.Db;
 import org.reviewgateway.gateway.support.GatewayClient;
 import org.reviewgateway.gateway.support.GatewayClient.Reply;
 import org.reviewgateway.gateway.support.MutableClock;
 
 import javax.sql.DataSource;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
@@ -89,7 +86,7 @@ class OrderApiTest {
     }
 
     @Test
-    void delegatedOrderIsScheduledAtInviteDelayByDefault() throws SQLException {
+    void delegatedOrderIsScheduledAtInviteDelayByDefault() {
         String id = uniqueId();
         Instant before = clock.instant();
         Reply reply = post(delegated(id, ""));
@@ -181,7 +178,7 @@ class OrderApiTest {
     }
 
     @Test
-    void customerDataIsRefusedForSelfDeliveryAndNothingIsStored() throws SQLException {
+    void customerDataIsRefusedForSelfDeliveryAndNothingIsStored() {
         String id = uniqueId();
         Reply reply = post("{\"transactionId\":\"" + id + "\",\"delivery\":\"self\",\"customer\":{\"email\":\"" + EMAIL + "\"}}");
 
@@ -298,13 +295,7 @@ class OrderApiTest {
         assertProblem(client.get("/v1/settings", key.substring(0, key.length() - 1) + "x"), 401);
     }
 
-    private long count(String sql, String param) throws SQLException {
-        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
-            ps.setString(1, param);
-            try (ResultSet rs = ps.executeQuery()) {
-                rs.next();
-                return rs.getLong(1);
-            }
-        }
+    private long count(String sql, String param) {
+        return Db.count(dataSource, sql, param);
     }
 }

@@ -1,10 +1,12 @@
 package org.reviewgateway.gateway.privacy;
 
+import io.micronaut.data.connection.jdbc.advice.DelegatingDataSource;
 import io.micronaut.json.JsonMapper;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
+import org.reviewgateway.gateway.support.Db;
 import org.reviewgateway.gateway.support.GatewayClient;
 import org.reviewgateway.gateway.support.LogCapture;
 
@@ -13,9 +15,6 @@ import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
-import java.sql.ResultSetMetaData;
-import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
@@ -65,10 +64,11 @@ class PersonalDataAtRestTest {
                 assertTrue(!line.toLowerCase(Locale.ROOT).contains(needle), () -> "personal data in a log line: " + line);
             }
         }
-        List<String> hits = scanAllTables(needles);
+        List<String> hits = Db.scanAllColumns(dataSource,
+                needles.stream().map(n -> n.getBytes(StandardCharsets.UTF_8)).toList(), needles);
         assertEquals(List.of(), hits, "personal data in clear text in the database");
 
-        try (Connection c = dataSource.getConnection();
+        try (Connection c = DelegatingDataSource.unwrapDataSource(dataSource).getConnection();
              PreparedStatement ps = c.prepareStatement(
                      "SELECT r.email_cipher, r.name_cipher, r.email_hash FROM recipients r JOIN orders o ON o.id = r.order_id WHERE o.transaction_id = ?")) {
             ps.setString(1, id);
@@ -81,41 +81,4 @@ class PersonalDataAtRestTest {
         }
     }
 
-    private List<String> scanAllTables(List<String> needles) throws Exception {
-        List<String> hits = new ArrayList<>();
-        try (Connection c = dataSource.getConnection()) {
-            List<String> tables = new ArrayList<>();
-            try (ResultSet rs = c.getMetaData().getTables(null, null, "%", new String[]{"TABLE"})) {
-                while (rs.next()) {
-                    if (!"information_schema".equalsIgnoreCase(rs.getString("TABLE_SCHEM"))) {
-                        tables.add(rs.getString("TABLE_SCHEM") + "." + rs.getString("TABLE_NAME"));
-                    }
-                }
-            }
-            assertTrue(tables.stream().anyMatch(t -> t.endsWith("recipients")), tables::toString);
-            for (String table : tables) {
-                try (PreparedStatement ps = c.prepareStatement("SELECT * FROM " + table); ResultSet rs = ps.executeQuery()) {
-                    ResultSetMetaData meta = rs.getMetaData();
-                    while (rs.next()) {
-                        for (int col = 1; col <= meta.getColumnCount(); col++) {
-                            String text = asText(rs.getObject(col)).toLowerCase(Locale.ROOT);
-                            for (String needle : needles) {
-                                if (text.contains(needle) || text.contains(HexFormat.of().formatHex(needle.getBytes(StandardCharsets.UTF_8)))) {
-                                    hits.add(table + "." + meta.getColumnName(col));
-                                }
-                            }
-                        }
-                    }
-                }
-            }
-        }
-        return hits;
-    }
-
-    private static String asText(Object value) {
-        if (value instanceof byte[] bytes) {
-            return new String(bytes, StandardCharsets.ISO_8859_1) + " " + new String(bytes, StandardCharsets.UTF_8) + " " + HexFormat.of().formatHex(bytes);
-        }
-        return String.valueOf(value);
-    }
 }
