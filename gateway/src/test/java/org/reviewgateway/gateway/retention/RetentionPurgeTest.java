@@ -72,6 +72,8 @@ class RetentionPurgeTest {
         String id = order(due);
         assertEquals(201, client.postJson("/v1/orders", key, "{\"transactionId\":\"S-" + tag + "\",\"delivery\":\"self\"}").status());
 
+        String link = (String) client.get("/v1/orders/" + id, key).json().get("reviewLink");
+        assertEquals(200, client.postJson(link.substring(server.getURL().toString().length()), null, "{\"rating\":4,\"comment\":\"fine\"}").status());
         purger.purge(due.plus(Duration.ofDays(1)).minusSeconds(1), false, "test");
         assertEquals("held", personalData(id), "kept for the retention period after the due time");
 
@@ -79,8 +81,11 @@ class RetentionPurgeTest {
 
         assertTrue(report.rowsPurged() >= 1, report::summary);
         assertEquals("purged", personalData(id));
-        assertEquals("scheduled", Orders.status(client, key, id), "the order itself stays");
-        assertEquals("cancelled", Orders.firstDelivery(client, key, id).get("status"), "nothing can be sent without the data");
+        assertEquals("reviewed", Orders.status(client, key, id), "the order itself stays");
+        assertEquals("cancelled", Orders.firstDelivery(client, key, id).get("status"), "the review cancelled the invitation");
+        assertEquals(4, ((Number) ((java.util.Map<?, ?>) client.get("/v1/orders/" + id, key).json().get("review")).get("rating")).intValue(),
+                "the review survives the purge");
+        assertTrue(client.get("/v1/reviews", key).body().contains("\"comment\":\"fine\""));
         assertEquals("none", personalData("S-" + tag), "self delivery never held any");
     }
 
