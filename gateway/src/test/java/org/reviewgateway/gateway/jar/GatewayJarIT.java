@@ -50,7 +50,7 @@ class GatewayJarIT {
                 acknowledged.add(id);
             }
             gateway.kill();
-            assertTrue(!TestLogPrivacyIT.TEST_ADDRESS.matcher(gateway.stdout()).find(), "no address in the gateway's log");
+            assertTrue(!SuiteLogPrivacyIT.TEST_ADDRESS.matcher(gateway.stdout()).find(), "no address in the gateway's log");
         }
         try (GatewayProcess restarted = GatewayProcess.start(workDir, env).awaitHealthy()) {
             GatewayClient client = new GatewayClient(restarted.base(), json);

@@ -11,6 +11,7 @@ import org.reviewgateway.gateway.support.Db;
 import org.reviewgateway.gateway.support.GatewayClient;
 import org.reviewgateway.gateway.support.MutableClock;
 import org.reviewgateway.gateway.support.Orders;
+import org.reviewgateway.gateway.support.PostgresSession;
 import org.reviewgateway.retention.PersonalDataPurger;
 import org.reviewgateway.retention.PurgeReport;
 
@@ -68,9 +69,11 @@ class LargePurgeTest {
         assertEquals(EXPIRED, report.rowsPurged(), report::summary);
         assertEquals(EXPIRED / 1000, report.batches(), "bounded batches");
         assertTrue(statuses.stream().allMatch(s -> s == 201), "every order during the purge was accepted: " + statuses);
-        assertEquals(i, Db.count(dataSource, "SELECT COUNT(*) FROM recipients"), "the new orders' data is kept");
-        assertEquals(EXPIRED, Db.count(dataSource, "SELECT COUNT(*) FROM orders WHERE personal_data = 'purged'"));
-        assertEquals(0, Db.count(dataSource, "SELECT COUNT(*) FROM deliveries WHERE status = 'pending' AND order_id IN (SELECT id FROM orders WHERE personal_data = 'purged')"));
+        UUID merchantId = UUID.fromString(merchant.id());
+        assertEquals(i, Db.count(dataSource, "SELECT COUNT(*) FROM recipients WHERE merchant_id = ?", merchantId), "the new orders' data is kept");
+        assertEquals(EXPIRED, Db.count(dataSource, "SELECT COUNT(*) FROM orders WHERE personal_data = 'purged' AND merchant_id = ?", merchantId));
+        assertEquals(0, Db.count(dataSource, "SELECT COUNT(*) FROM deliveries WHERE status = 'pending' AND order_id IN "
+                + "(SELECT id FROM orders WHERE personal_data = 'purged' AND merchant_id = ?)", merchantId));
     }
 
     /**
@@ -86,19 +89,28 @@ class LargePurgeTest {
                 run(c, """
                         INSERT INTO orders (merchant_id, transaction_id, delivery, status, personal_data, review_token_hash,
                                             review_token_sealed, request_digest, send_at, created_at, updated_at)
-                        SELECT ?, 'SEED-' || "X", 'delegated', 'scheduled', 'held', HASH('SHA-256', 'seed-' || "X"),
-                               X'00', X'00', ?, ?, ? FROM SYSTEM_RANGE(?, ?)""", merchantId, at, at, at, from, to);
+                        SELECT ?, 'SEED-' || "X", 'delegated', 'scheduled', 'held', %s,
+                               ?, ?, ?, ?, ? FROM %s""".formatted(hashOfX(), range()), merchantId, new byte[]{0}, new byte[]{0}, at, at, at, from, to);
                 long firstId = Db.count(dataSource, "SELECT MIN(id) FROM orders WHERE merchant_id = ? AND transaction_id = ?", merchantId, "SEED-" + from);
                 run(c, """
                         INSERT INTO recipients (order_id, merchant_id, key_id, email_cipher, email_hash, customer_digest, purge_after, created_at)
-                        SELECT id, merchant_id, 'seed', X'01', X'02', X'03', ?, ? FROM orders WHERE id BETWEEN ? AND ?""",
-                        at, at, firstId, firstId + SEED_CHUNK - 1);
+                        SELECT id, merchant_id, 'seed', ?, ?, ?, ?, ? FROM orders WHERE id BETWEEN ? AND ?""",
+                        new byte[]{1}, new byte[]{2}, new byte[]{3}, at, at, firstId, firstId + SEED_CHUNK - 1);
                 run(c, """
                         INSERT INTO deliveries (order_id, merchant_id, kind, status, due_at, next_attempt_at, attempts, created_at, updated_at)
                         SELECT id, merchant_id, 'invite', 'pending', ?, ?, 0, ?, ? FROM orders WHERE id BETWEEN ? AND ?""",
                         due, due, at, at, firstId, firstId + SEED_CHUNK - 1);
             }
         }
+    }
+
+    /** H2's and PostgreSQL's spelling of a row per number and of a hash of it. */
+    private static String range() {
+        return PostgresSession.active() ? "generate_series(?::int, ?::int) AS s(\"X\")" : "SYSTEM_RANGE(?, ?)";
+    }
+
+    private static String hashOfX() {
+        return PostgresSession.active() ? "sha256(convert_to('seed-' || \"X\", 'UTF8'))" : "HASH('SHA-256', 'seed-' || \"X\")";
     }
 
     private static void run(Connection c, String sql, Object... params) throws Exception {
