@@ -27,7 +27,7 @@ import java.util.UUID;
  * stays flat for any number of orders. Never contains personal data.
  */
 @Singleton
-public class OrderExport {
+class OrderExport {
 
     private static final int FETCH_SIZE = 500;
     private static final byte[] NEWLINE = {'\n'};
@@ -44,7 +44,7 @@ public class OrderExport {
         this.json = json;
     }
 
-    public Flux<byte[]> lines(UUID merchantId) {
+    Flux<byte[]> lines(UUID merchantId) {
         return Flux.<byte[], Cursors>generate(() -> new Cursors(dataSource, merchantId), this::next, Cursors::close)
                 .subscribeOn(Schedulers.boundedElastic());
     }

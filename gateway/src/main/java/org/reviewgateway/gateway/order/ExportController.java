@@ -1,11 +1,10 @@
-package org.reviewgateway.gateway.export;
+package org.reviewgateway.gateway.order;
 
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.RequestAttribute;
 import org.reviewgateway.gateway.merchant.Merchant;
 import org.reviewgateway.gateway.merchant.MerchantAuthenticationFilter;
-import org.reviewgateway.gateway.order.OrderExport;
 import reactor.core.publisher.Flux;
 
 /** GET /v1/export: every order of the caller, one JSON object per line, streamed. */
