@@ -6,6 +6,7 @@ import io.micronaut.context.exceptions.ConfigurationException;
 import io.micronaut.core.bind.annotation.Bindable;
 
 import java.time.Duration;
+import java.time.Instant;
 
 /**
  * @param enabled   run the purge on a schedule inside the gateway (RETENTION_ENABLED)
@@ -28,5 +29,15 @@ public record RetentionConfiguration(
         if (interval != null && (interval.isNegative() || interval.isZero())) {
             throw new ConfigurationException("RETENTION_INTERVAL must be positive, got " + interval);
         }
+    }
+
+    /**
+     * When personal data stored at {@code storedAt} may be purged: the merchant's retention counted from
+     * {@code keepFrom}, but never later than RETENTION_MAX_PERIOD after it was stored.
+     */
+    public Instant purgeAfter(Instant keepFrom, Duration retention, Instant storedAt) {
+        Instant byRetention = keepFrom.plus(retention);
+        Instant cap = storedAt.plus(maxPeriod);
+        return byRetention.isBefore(cap) ? byRetention : cap;
     }
 }

@@ -103,8 +103,6 @@ class DeliveryOutcomes {
         if (d.recipient() == null || deliveries.countOpenForOrder(d.order().id()) > 0) {
             return;
         }
-        Instant byRetention = now.plus(d.merchant().retention());
-        Instant cap = d.recipient().createdAt().plus(retention.maxPeriod());
-        recipients.updatePurgeAfter(d.order().id(), byRetention.isBefore(cap) ? byRetention : cap);
+        recipients.updatePurgeAfter(d.order().id(), retention.purgeAfter(now, d.merchant().retention(), d.recipient().createdAt()));
     }
 }

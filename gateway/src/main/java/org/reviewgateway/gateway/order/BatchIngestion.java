@@ -47,8 +47,8 @@ class BatchIngestion {
         } catch (RuntimeException e) {
             LOG.error("Batch item {} failed: {}", index, e.getClass().getName());
             HttpStatus status = HttpStatus.INTERNAL_SERVER_ERROR;
-            return new BatchResponse.Item(index, status.getCode(), null, new Problem("about:blank", status.getReason(),
-                    status.getCode(), "The gateway could not record this order; retry it.", null));
+            return new BatchResponse.Item(index, status.getCode(), null, Problem.of(status,
+                    "The gateway could not record this order; retry it."));
         }
     }
 

@@ -165,9 +165,7 @@ public class OrderIngestion {
 
     /** Kept for the retention period after the invitation is due, never past the operator's maximum. */
     private Instant purgeAfter(Merchant merchant, Instant dueAt, Instant now) {
-        Instant byRetention = dueAt.plus(merchant.retention());
-        Instant cap = now.plus(retention.maxPeriod());
-        return byRetention.isBefore(cap) ? byRetention : cap;
+        return retention.purgeAfter(dueAt, merchant.retention(), now);
     }
 
 }

@@ -2,6 +2,7 @@ package org.reviewgateway.gateway.web;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpStatus;
 import io.micronaut.serde.annotation.Serdeable;
 
 import java.util.List;
@@ -16,6 +17,11 @@ public record Problem(
         @JsonInclude(JsonInclude.Include.NON_NULL) @Nullable List<FieldError> errors) {
 
     public static final String MEDIA_TYPE = "application/problem+json";
+
+    /** A problem defined by its status alone ({@code about:blank}), with our own detail text. */
+    public static Problem of(HttpStatus status, String detail) {
+        return new Problem("about:blank", status.getReason(), status.getCode(), detail, null);
+    }
 
     @Serdeable
     public record FieldError(String field, String message) {

@@ -17,8 +17,7 @@ public class ProblemErrorResponseProcessor implements ErrorResponseProcessor<Pro
     @Override
     public MutableHttpResponse<Problem> processResponse(ErrorContext errorContext, MutableHttpResponse<?> response) {
         HttpStatus status = response.status();
-        Problem problem = new Problem("about:blank", status.getReason(), status.getCode(), detailFor(status), null);
-        return response.body(problem).contentType(Problem.MEDIA_TYPE);
+        return response.body(Problem.of(status, detailFor(status))).contentType(Problem.MEDIA_TYPE);
     }
 
     private static String detailFor(HttpStatus status) {

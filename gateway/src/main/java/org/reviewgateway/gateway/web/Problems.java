@@ -17,6 +17,6 @@ public final class Problems {
     }
 
     public static MutableHttpResponse<Problem> response(HttpStatus status, String detail) {
-        return response(new Problem("about:blank", status.getReason(), status.getCode(), detail, null));
+        return response(Problem.of(status, detail));
     }
 }
