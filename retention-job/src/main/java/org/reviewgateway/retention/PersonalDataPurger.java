@@ -108,9 +108,9 @@ public class PersonalDataPurger {
         }
         Timestamp now = Timestamp.from(clock.instant());
         // One statement per row, sent as a JDBC batch: each finds its row by key on H2 and PostgreSQL alike
-        // (a long IN list makes H2 scan the table). The CASE leaves finished deliveries as they were.
-        batch(c, "UPDATE deliveries SET status = CASE WHEN status IN ('pending', 'retrying') THEN 'cancelled' ELSE status END, "
-                + "updated_at = ? WHERE order_id = ?", now, orderIds);
+        // (a long IN list makes H2 scan the table). Finished deliveries are left untouched.
+        batch(c, "UPDATE deliveries SET status = 'cancelled', updated_at = ? WHERE order_id = ? AND status IN ('pending', 'retrying')",
+                now, orderIds);
         batch(c, "UPDATE orders SET personal_data = 'purged', updated_at = ? WHERE id = ?", now, orderIds);
         batch(c, "DELETE FROM recipients WHERE id = ?", null, recipientIds);
         return recipientIds.size();

@@ -2,6 +2,7 @@ package org.reviewgateway.gateway.dispatch;
 
 import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
 import io.github.resilience4j.ratelimiter.RequestNotPermitted;
+import io.micronaut.transaction.TransactionOperations;
 import jakarta.inject.Singleton;
 import org.reviewgateway.config.DispatchConfiguration;
 import org.reviewgateway.gateway.merchant.Merchant;
@@ -14,6 +15,7 @@ import org.reviewgateway.gateway.unsubscribe.SuppressionRepository;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.sql.Connection;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -26,7 +28,8 @@ import java.util.UUID;
 /**
  * Sends what is due: claims a batch, then for each delivery runs the guards (still open, data still
  * held, reminder still wanted, address not suppressed), sends through the mail guard, and records
- * the outcome. Runs until nothing is due, sending pauses, or the claim's lease runs short.
+ * the outcome (a sent message's with others of its batch, see {@link SentOutcomes}). Runs until nothing
+ * is due, sending pauses, or the claim's lease runs short.
  */
 @Singleton
 public class Dispatcher {
@@ -45,13 +48,14 @@ public class Dispatcher {
     private final MailGuard guard;
     private final DispatchMetrics metrics;
     private final DispatchConfiguration configuration;
+    private final TransactionOperations<Connection> transactions;
     private final Clock clock;
     private final String instance = "dispatcher-" + UUID.randomUUID().toString().substring(0, 8);
 
     Dispatcher(DeliveryClaims claims, DeliveryRepository deliveries, DeliveryOutcomes outcomes, OrderRepository orders,
                RecipientRepository recipients, MerchantRepository merchants, SuppressionRepository suppressions,
                InvitationComposer composer, MailSender sender, MailGuard guard, DispatchMetrics metrics,
-               DispatchConfiguration configuration, Clock clock) {
+               DispatchConfiguration configuration, TransactionOperations<Connection> transactions, Clock clock) {
         this.claims = claims;
         this.deliveries = deliveries;
         this.outcomes = outcomes;
@@ -64,6 +68,7 @@ public class Dispatcher {
         this.guard = guard;
         this.metrics = metrics;
         this.configuration = configuration;
+        this.transactions = transactions;
         this.clock = clock;
     }
 
@@ -90,12 +95,13 @@ public class Dispatcher {
     private boolean dispatchBatch(List<Delivery> batch, String claim, DispatchReport report) {
         Map<UUID, Merchant> merchantCache = new HashMap<>();
         Instant leaseEnd = batch.get(0).claimedUntil();
+        SentOutcomes sent = new SentOutcomes(outcomes, transactions, claim);
         try (MailSender.Connection connection = sender.openConnection()) {
             for (Delivery delivery : batch) {
                 if (clock.instant().isAfter(leaseEnd.minus(configuration.lease().dividedBy(5)))) {
                     return false;
                 }
-                DispatchOutcome outcome = dispatchOne(delivery, claim, connection, merchantCache);
+                DispatchOutcome outcome = dispatchOne(delivery, claim, connection, merchantCache, sent);
                 report.add(outcome);
                 metrics.count(outcome);
                 if (outcome == DispatchOutcome.PAUSED) {
@@ -104,11 +110,16 @@ public class Dispatcher {
             }
             return true;
         } finally {
-            claims.release(claim);
+            try {
+                sent.write();
+            } finally {
+                claims.release(claim);
+            }
         }
     }
 
-    private DispatchOutcome dispatchOne(Delivery claimed, String claim, MailSender.Connection connection, Map<UUID, Merchant> merchantCache) {
+    private DispatchOutcome dispatchOne(Delivery claimed, String claim, MailSender.Connection connection, Map<UUID, Merchant> merchantCache,
+                                        SentOutcomes sent) {
         Optional<Dispatchable> loaded = load(claimed, merchantCache);
         if (loaded.isEmpty()) {
             return DispatchOutcome.CANCELLED;
@@ -127,10 +138,10 @@ public class Dispatcher {
             outcomes.cancelled(d, claim, true, "address suppressed", now);
             return DispatchOutcome.SUPPRESSED;
         }
-        return send(d, claim, connection);
+        return send(d, claim, connection, sent);
     }
 
-    private DispatchOutcome send(Dispatchable d, String claim, MailSender.Connection connection) {
+    private DispatchOutcome send(Dispatchable d, String claim, MailSender.Connection connection, SentOutcomes sent) {
         OutgoingMail mail;
         try {
             mail = composer.compose(d);
@@ -140,7 +151,7 @@ public class Dispatcher {
         }
         try {
             guard.send(connection, mail);
-            outcomes.sent(d, claim, mail.messageId(), clock.instant());
+            sent.add(d, mail.messageId(), clock.instant());
             return DispatchOutcome.SENT;
         } catch (CallNotPermittedException | RequestNotPermitted paused) {
             return DispatchOutcome.PAUSED;

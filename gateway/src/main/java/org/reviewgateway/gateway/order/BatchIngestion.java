@@ -2,6 +2,7 @@ package org.reviewgateway.gateway.order;
 
 import io.micronaut.http.HttpStatus;
 import io.micronaut.json.tree.JsonNode;
+import io.micronaut.transaction.TransactionOperations;
 import jakarta.inject.Singleton;
 import org.reviewgateway.gateway.merchant.Merchant;
 import org.reviewgateway.gateway.web.InvalidInputException;
@@ -11,10 +12,16 @@ import org.reviewgateway.gateway.web.ProblemException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.sql.Connection;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Judges each order of a batch alone: a bad or failing item never blocks the others. */
+/**
+ * Judges each order of a batch alone — a bad item never blocks the others — but commits the good ones
+ * together: one transaction for the whole batch. Should that transaction fail (a request racing for one
+ * of its transaction IDs, a database error), it rolls back whole and every order is taken again in a
+ * transaction of its own, so nothing is half-written and no answer claims an order that was not kept.
+ */
 @Singleton
 class BatchIngestion {
 
@@ -22,26 +29,70 @@ class BatchIngestion {
     private static final Logger LOG = LoggerFactory.getLogger(BatchIngestion.class);
 
     private final OrderIngestion ingestion;
+    private final TransactionOperations<Connection> transactions;
 
-    BatchIngestion(OrderIngestion ingestion) {
+    BatchIngestion(OrderIngestion ingestion, TransactionOperations<Connection> transactions) {
         this.ingestion = ingestion;
+        this.transactions = transactions;
     }
 
     BatchResponse ingest(Merchant merchant, JsonNode body) {
-        JsonNode items = ordersOf(body);
-        List<BatchResponse.Item> results = new ArrayList<>(items.size());
-        int index = 0;
-        for (JsonNode item : items.values()) {
-            results.add(ingestOne(merchant, index++, item));
+        List<Object> items = read(ordersOf(body));
+        List<BatchResponse.Item> results;
+        try {
+            results = transactions.executeWrite(status -> together(merchant, items));
+            results.stream().filter(item -> item.status() == HttpStatus.CREATED.getCode())
+                    .forEach(item -> ingestion.counted(new OrderIngestion.Ingested(true, item.order())));
+        } catch (RuntimeException e) {
+            LOG.info("Batch of {} orders rolled back ({}); taking each order alone", items.size(), e.getClass().getName());
+            results = alone(merchant, items);
         }
         return new BatchResponse(results);
     }
 
-    private BatchResponse.Item ingestOne(Merchant merchant, int index, JsonNode item) {
+    /** Each item as a {@link NewOrder}, or the problem that rejects it before any database work. */
+    private List<Object> read(JsonNode orders) {
+        List<Object> items = new ArrayList<>(orders.size());
+        int index = 0;
+        for (JsonNode item : orders.values()) {
+            try {
+                items.add(OrderRequestReader.read(item, ingestion.now()));
+            } catch (ProblemException e) {
+                items.add(new BatchResponse.Item(index, e.status().getCode(), null, e.toProblem()));
+            }
+            index++;
+        }
+        return items;
+    }
+
+    /** Inside the batch's transaction; a database error escapes and rolls all of it back (counted only after the commit). */
+    private List<BatchResponse.Item> together(Merchant merchant, List<Object> items) {
+        List<BatchResponse.Item> results = new ArrayList<>(items.size());
+        for (int index = 0; index < items.size(); index++) {
+            if (items.get(index) instanceof NewOrder order) {
+                try {
+                    results.add(answer(index, ingestion.ingestWithoutSettlingRaces(merchant, order)));
+                } catch (ProblemException e) {
+                    results.add(new BatchResponse.Item(index, e.status().getCode(), null, e.toProblem()));
+                }
+            } else {
+                results.add((BatchResponse.Item) items.get(index));
+            }
+        }
+        return results;
+    }
+
+    private List<BatchResponse.Item> alone(Merchant merchant, List<Object> items) {
+        List<BatchResponse.Item> results = new ArrayList<>(items.size());
+        for (int index = 0; index < items.size(); index++) {
+            results.add(items.get(index) instanceof NewOrder order ? ingestOne(merchant, index, order) : (BatchResponse.Item) items.get(index));
+        }
+        return results;
+    }
+
+    private BatchResponse.Item ingestOne(Merchant merchant, int index, NewOrder order) {
         try {
-            OrderIngestion.Ingested result = ingestion.ingest(merchant, OrderRequestReader.read(item, ingestion.now()));
-            int status = (result.created() ? HttpStatus.CREATED : HttpStatus.OK).getCode();
-            return new BatchResponse.Item(index, status, result.order(), null);
+            return answer(index, ingestion.ingest(merchant, order));
         } catch (ProblemException e) {
             return new BatchResponse.Item(index, e.status().getCode(), null, e.toProblem());
         } catch (RuntimeException e) {
@@ -50,6 +101,11 @@ class BatchIngestion {
             return new BatchResponse.Item(index, status.getCode(), null, Problem.of(status,
                     "The gateway could not record this order; retry it."));
         }
+    }
+
+    private static BatchResponse.Item answer(int index, OrderIngestion.Ingested result) {
+        int status = (result.created() ? HttpStatus.CREATED : HttpStatus.OK).getCode();
+        return new BatchResponse.Item(index, status, result.order(), null);
     }
 
     private static JsonNode ordersOf(JsonNode body) {

@@ -68,13 +68,10 @@ public class OrderIngestion {
         return clock.instant();
     }
 
+    /** One order in its own transaction; a request racing for the same transaction ID loses to the unique constraint. */
     Ingested ingest(Merchant merchant, NewOrder request) {
-        Optional<Order> existing = orders.findByMerchantIdAndTransactionId(merchant.id(), request.transactionId());
-        if (existing.isPresent()) {
-            return repeat(existing.get(), request);
-        }
         try {
-            return create(merchant, request);
+            return counted(ingestWithoutSettlingRaces(merchant, request));
         } catch (DataAccessException e) {
             if (!UniqueViolation.isCauseOf(e)) {
                 throw e;
@@ -82,6 +79,25 @@ public class OrderIngestion {
             Order winner = orders.findByMerchantIdAndTransactionId(merchant.id(), request.transactionId()).orElseThrow(() -> e);
             return repeat(winner, request);
         }
+    }
+
+    /**
+     * For a caller that holds the transaction (a batch): a racing insert surfaces as the unique violation,
+     * which must roll the caller's whole transaction back; the caller counts what it committed.
+     */
+    Ingested ingestWithoutSettlingRaces(Merchant merchant, NewOrder request) {
+        Optional<Order> existing = orders.findByMerchantIdAndTransactionId(merchant.id(), request.transactionId());
+        if (existing.isPresent()) {
+            return repeat(existing.get(), request);
+        }
+        return create(merchant, request);
+    }
+
+    Ingested counted(Ingested result) {
+        if (result.created()) {
+            meters.counter("gateway.orders.ingested", "delivery", result.order().delivery(), "status", result.order().status()).increment();
+        }
+        return result;
     }
 
     private Ingested create(Merchant merchant, NewOrder request) {
@@ -106,7 +122,6 @@ public class OrderIngestion {
     }
 
     private Ingested created(Order order, String token) {
-        meters.counter("gateway.orders.ingested", "delivery", order.delivery(), "status", order.status()).increment();
         return new Ingested(true, views.response(order, token));
     }
 

@@ -11,6 +11,8 @@ public class PublicLinks {
 
     private final String configuredBase;
     private final Provider<EmbeddedServer> server;
+    /** The server's own address, looked up once (a bean lookup per link showed in the benchmark's profile). */
+    private volatile String serverBase;
 
     PublicLinks(GatewayConfiguration configuration, Provider<EmbeddedServer> server) {
         String configured = configuration.publicBaseUrl();
@@ -27,7 +29,18 @@ public class PublicLinks {
     }
 
     private String base() {
-        return configuredBase != null ? configuredBase : "http://localhost:" + server.get().getPort();
+        if (configuredBase != null) {
+            return configuredBase;
+        }
+        if (serverBase != null) {
+            return serverBase;
+        }
+        EmbeddedServer running = server.get();
+        String base = "http://localhost:" + running.getPort();
+        if (running.isRunning()) {
+            serverBase = base;
+        }
+        return base;
     }
 
     private static String stripSlash(String url) {

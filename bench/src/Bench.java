@@ -1,0 +1,331 @@
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
+import jakarta.mail.internet.MimeMessage;
+
+import java.io.InputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The gateway's benchmark (issue #8): the real jars on loopback, every figure next to a baseline
+ * measured in the same run on the same machine. Every load is bounded in time or count. Run it
+ * through bench/run; the table goes to standard output, the gateways' logs to the work directory.
+ */
+public final class Bench {
+
+    static final int CONNECTIONS = 32;
+    static final int BATCH_CONNECTIONS = 4;
+    static final Duration WARM_UP = Duration.ofSeconds(20);
+    static final Duration MEASURE = Duration.ofSeconds(10);
+    static final int MAILS = 4000;
+    static final int MAILS_WARM_UP = 1000;
+    static final int PURGE_ROWS = 200_000;
+    static final int EXPORT_ORDERS = 1_000_000;
+    /** The retention schedule's first run, counted from the gateway's start: after its warm-up and baseline. */
+    static final Duration PURGE_STARTS_AFTER = Duration.ofSeconds(75);
+
+    private final Path jar;
+    private final Path scripts;
+    private final Path work;
+    private final Database database;
+    private final String piiKey;
+    private final HttpClient http = HttpClient.newHttpClient();
+    private final Wrk wrk;
+    private final Report report = new Report();
+
+    private Bench(Path jar, Path scripts, Path work, Database database) {
+        this.jar = jar;
+        this.scripts = scripts;
+        this.work = work;
+        this.database = database;
+        this.wrk = new Wrk(scripts);
+        byte[] key = new byte[32];
+        new SecureRandom().nextBytes(key);
+        this.piiKey = Base64.getEncoder().encodeToString(key);
+    }
+
+    public static void main(String[] args) throws Exception {
+        // GreenMail logs every SMTP line at DEBUG by default; the sink must not be the bottleneck.
+        ((ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME))
+                .setLevel(ch.qos.logback.classic.Level.WARN);
+        Path jar = Path.of(args[0]).toAbsolutePath();
+        Path scripts = Path.of(args[1]).toAbsolutePath();
+        boolean postgres = args.length > 2 && args[2].equals("--postgres");
+        Path work = Files.createTempDirectory("rig-bench");
+        System.out.println("bench: work directory " + work + " (gateway logs in gateway.log)");
+        try (Database database = postgres ? Database.postgres() : Database.h2(work.resolve("data"))) {
+            new Bench(jar, scripts, work, database).run();
+        }
+    }
+
+    private void run() throws Exception {
+        long started = System.nanoTime();
+        GreenMail sink = new GreenMail(new ServerSetup(Gateway.freePort(), "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+        sink.start();
+        try {
+            Map<String, String> env = Gateway.environment(work.resolve("data"), piiKey, sink.getSmtp().getPort(), database);
+            Merchants merchants = firstStart(env);
+            rawInserts(merchants);
+            seed(merchants);
+            httpFiguresAndPurge(env, merchants);
+            dispatch(env, sink);
+        } finally {
+            sink.stop();
+        }
+        report.print("Results on " + database.name + ", " + Runtime.getRuntime().availableProcessors() + " cores, "
+                + String.format("%.0f s", (System.nanoTime() - started) / 1e9) + " in all:");
+    }
+
+    record Merchants(UUID bench, String benchKey, UUID export, String exportKey, UUID dispatch, String dispatchKey) {
+    }
+
+    /** A fresh data directory: start to first accepted order; then the merchants and the mail queue the later phases use. */
+    private Merchants firstStart(Map<String, String> env) throws Exception {
+        log("first start");
+        try (Gateway gateway = Gateway.start(jar, work, List.of("-Xmx256m"), env, http)) {
+            String[] bench = createMerchant(gateway, "Bench Shop");
+            send(gateway, "/v1/orders", bench[1], "{\"transactionId\":\"FIRST\",\"delivery\":\"self\"}");
+            double seconds = (System.nanoTime() - gateway.startedNanos) / 1e9;
+            report.goal("process start to first accepted order (fresh data directory, migrations included)",
+                    String.format("%.2f s", seconds), "≤ 3 s", seconds <= 3);
+            String[] export = createMerchant(gateway, "Export Shop");
+            String[] dispatch = createMerchant(gateway, "Dispatch Shop");
+            for (int i = 0; i < MAILS + MAILS_WARM_UP; i += 500) {
+                send(gateway, "/v1/orders/batch", dispatch[1], batch("M-" + i, 500, Instant.now()));
+            }
+            return new Merchants(UUID.fromString(bench[0]), bench[1], UUID.fromString(export[0]), export[1],
+                    UUID.fromString(dispatch[0]), dispatch[1]);
+        }
+    }
+
+    private final Map<String, Double> baselines = new java.util.HashMap<>();
+
+    /** The JDBC baselines for ingest, while no gateway holds the database. */
+    private void rawInserts(Merchants merchants) throws Exception {
+        log("raw JDBC inserts");
+        RawBaselines raw = new RawBaselines(database);
+        baselines.put("single", raw.insertOrders(CONNECTIONS, merchants.bench(), 1, Duration.ofSeconds(5), MEASURE));
+        baselines.put("batch", raw.insertOrders(BATCH_CONNECTIONS, merchants.bench(), 500, Duration.ofSeconds(5), MEASURE));
+    }
+
+    /** The raw DELETE baseline on one set of expired recipients; then the set the gateway will purge, and the export's orders. */
+    private void seed(Merchants merchants) throws Exception {
+        log("seeding " + PURGE_ROWS + " expired recipients for raw DELETE");
+        Seeder seeder = new Seeder(database, Seeder.sealedTokenOf(database, merchants.bench()));
+        Timestamp expired = Timestamp.from(Instant.now().minus(Duration.ofDays(1)));
+        seeder.expiredRecipients(merchants.bench(), "RAW", PURGE_ROWS, expired);
+        log("raw batched DELETE");
+        baselines.put("delete", new RawBaselines(database).deleteExpired(Timestamp.from(Instant.now())));
+        log("seeding " + PURGE_ROWS + " expired recipients for the gateway's purge, " + EXPORT_ORDERS + " orders to export");
+        seeder.expiredRecipients(merchants.bench(), "PRG", PURGE_ROWS, expired);
+        seeder.selfDeliveredOrders(merchants.export(), "EXP", EXPORT_ORDERS, Timestamp.from(Instant.now()));
+    }
+
+    /** One warmed-up gateway (-Xmx256m): the HTTP figures, then the purge on its schedule with ingest p99 around it, then the export. */
+    private void httpFiguresAndPurge(Map<String, String> env, Merchants merchants) throws Exception {
+        Map<String, String> purging = new java.util.HashMap<>(env);
+        purging.put("RETENTION_ENABLED", "true");
+        purging.put("RETENTION_INTERVAL", "PT" + PURGE_STARTS_AFTER.toSeconds() + "S");
+        log("HTTP load (warm-up " + WARM_UP.toSeconds() + " s)");
+        String key = merchants.benchKey();
+        try (Gateway gateway = Gateway.start(jar, work, List.of("-Xmx256m"), purging, http)) {
+            wrk.run(gateway.base, CONNECTIONS, WARM_UP, "ingest.lua", key, "W");
+            wrk.run(gateway.base, BATCH_CONNECTIONS, Duration.ofSeconds(5), "batch.lua", key, "WB");
+            wrk.run(gateway.base + "/health/liveness", CONNECTIONS, Duration.ofSeconds(5), "get.lua");
+
+            Wrk.Result liveness = checked(wrk.run(gateway.base + "/health/liveness", CONNECTIONS, MEASURE, "get.lua"), "liveness");
+            long[] rss = {0};
+            Wrk.Result ingest = sampled(gateway, rss, () -> checked(wrk.run(gateway.base, CONNECTIONS, MEASURE, "ingest.lua", key, "S"), "ingest"));
+            Wrk.Result batch = checked(wrk.run(gateway.base, BATCH_CONNECTIONS, MEASURE, "batch.lua", key, "B"), "batch ingest");
+            report.atLeast("single delegated order ingest (HTTP, durable commit, encryption, outbox row), " + CONNECTIONS + " connections",
+                    ingest.requestsPerSecond(), "orders/s", "raw JDBC, same rows, one transaction per order", baselines.get("single"), 0.5);
+            report.atLeast("the same ingest against the trivial endpoint", ingest.requestsPerSecond(), "req/s",
+                    "GET /health/liveness, same load", liveness.requestsPerSecond(), 0.25);
+            report.atLeast("batch ingest, 500 orders per request, " + BATCH_CONNECTIONS + " connections", batch.requestsPerSecond() * 500,
+                    "orders/s", "raw JDBC batched insert, same rows", baselines.get("batch"), 0.5);
+            report.info("gateway RSS under the ingest load (-Xmx256m)", rss[0] + " MiB");
+
+            long untilPurge = gateway.startedNanos + PURGE_STARTS_AFTER.toNanos() + TimeUnit.SECONDS.toNanos(1) - System.nanoTime();
+            log("ingest p99 while the purge runs (starts in " + Math.max(0, untilPurge / 1_000_000_000) + " s)");
+            Thread.sleep(Math.max(0, untilPurge / 1_000_000));
+            Wrk.Result duringPurge = checked(wrk.run(gateway.base, CONNECTIONS, MEASURE, "ingest.lua", key, "P"), "ingest during the purge");
+            report.atMost("p99 ingest latency while the purge of " + String.format("%,d", PURGE_ROWS) + " runs", duringPurge.p99Millis(), "ms",
+                    "p99 of the same load without purge", ingest.p99Millis(), 2);
+            awaitLog("retention purge: purged", Duration.ofMinutes(3));
+            export(gateway, merchants.exportKey());
+        }
+        purgeFigures();
+    }
+
+    private void purgeFigures() throws Exception {
+        try (Connection c = database.connect();
+             ResultSet rs = c.createStatement().executeQuery("SELECT started_at, finished_at, rows_purged FROM purge_runs ORDER BY id")) {
+            if (!rs.next()) {
+                throw new IllegalStateException("the scheduled purge wrote no audit row");
+            }
+            double seconds = Duration.between(rs.getTimestamp(1).toInstant(), rs.getTimestamp(2).toInstant()).toMillis() / 1000.0;
+            long rows = rs.getLong(3);
+            report.atLeast("purge of " + String.format("%,d", rows) + " expired recipients (under the ingest load for " + MEASURE.toSeconds()
+                    + " s of its " + String.format("%.0f", seconds) + " s)", rows / seconds, "rows/s", "raw batched DELETE, same rows",
+                    baselines.get("delete"), 0.5);
+        }
+    }
+
+    private void export(Gateway gateway, String key) throws Exception {
+        log("export of " + EXPORT_ORDERS + " orders");
+        long[] rss = {0};
+        long rssBefore = gateway.rssMib();
+        long start = System.nanoTime();
+        long lines = sampled(gateway, rss, () -> {
+            HttpRequest request = HttpRequest.newBuilder(URI.create(gateway.base + "/v1/export")).header("Authorization", "Bearer " + key).build();
+            HttpResponse<InputStream> response = http.send(request, HttpResponse.BodyHandlers.ofInputStream());
+            long count = 0;
+            try (InputStream body = response.body()) {
+                byte[] buffer = new byte[1 << 16];
+                for (int n; (n = body.read(buffer)) > 0; ) {
+                    for (int i = 0; i < n; i++) {
+                        count += buffer[i] == '\n' ? 1 : 0;
+                    }
+                }
+            }
+            return response.statusCode() == 200 ? count : -response.statusCode();
+        });
+        double seconds = (System.nanoTime() - start) / 1e9;
+        boolean complete = lines == EXPORT_ORDERS;
+        report.goal("export of " + String.format("%,d", EXPORT_ORDERS) + " orders with -Xmx256m", String.format("%,d lines in %.0f s; RSS %d MiB before, %d MiB at most",
+                lines, seconds, rssBefore, rss[0]), "completes, constant memory", complete && gateway.process.isAlive());
+    }
+
+    /** A gateway with the dispatcher on drains the queued mails into the sink; then raw Jakarta Mail sends the same messages. */
+    private void dispatch(Map<String, String> env, GreenMail sink) throws Exception {
+        log("dispatch of " + (MAILS + MAILS_WARM_UP) + " mails");
+        Map<String, String> dispatching = new java.util.HashMap<>(env);
+        dispatching.put("DISPATCH_ENABLED", "true");
+        dispatching.put("DISPATCH_POLL_INTERVAL", "PT0.1S");
+        sink.purgeEmailFromAllMailboxes();
+        double rate;
+        try (Gateway ignored = Gateway.start(jar, work, List.of("-Xmx256m"), dispatching, http)) {
+            long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(3);
+            long warm = 0;
+            int received = 0;
+            while (received < MAILS + MAILS_WARM_UP && System.nanoTime() < deadline) {
+                Thread.sleep(50);
+                received = sink.getReceivedMessages().length;
+                if (warm == 0 && received >= MAILS_WARM_UP) {
+                    warm = System.nanoTime();
+                }
+            }
+            if (received < MAILS + MAILS_WARM_UP) {
+                throw new IllegalStateException("dispatch delivered " + received + " of " + (MAILS + MAILS_WARM_UP) + " in 3 minutes");
+            }
+            rate = (received - MAILS_WARM_UP) / ((System.nanoTime() - warm) / 1e9);
+        }
+        MimeMessage sent = sink.getReceivedMessages()[0];
+        sink.purgeEmailFromAllMailboxes();
+        double raw = RawBaselines.sendMail(sink.getSmtp().getPort(), sent, MAILS_WARM_UP, MAILS);
+        report.atLeast("dispatch into a local SMTP sink (claim, render, send, record), after " + MAILS_WARM_UP + " warm-up mails",
+                rate, "mails/s", "raw Jakarta Mail, the same message, one kept-open connection", raw, 0.8);
+    }
+
+    // ---- helpers ----
+
+    private final long benchStarted = System.nanoTime();
+
+    private void log(String line) {
+        System.out.printf("bench: [%4.0f s] %s%n", (System.nanoTime() - benchStarted) / 1e9, line);
+    }
+
+    interface Measured<T> {
+        T run() throws Exception;
+    }
+
+    /** Runs {@code work} while sampling the gateway's RSS every 200 ms into {@code max[0]}. */
+    private static <T> T sampled(Gateway gateway, long[] max, Measured<T> work) throws Exception {
+        AtomicBoolean done = new AtomicBoolean();
+        Thread sampler = new Thread(() -> {
+            while (!done.get()) {
+                max[0] = Math.max(max[0], gateway.rssMib());
+                try {
+                    Thread.sleep(200);
+                } catch (InterruptedException e) {
+                    return;
+                }
+            }
+        });
+        sampler.start();
+        try {
+            return work.run();
+        } finally {
+            done.set(true);
+            sampler.join();
+        }
+    }
+
+    private Wrk.Result checked(Wrk.Result result, String what) {
+        if (result.badAnswers() > 0 || result.socketErrors() > 0) {
+            log(what + ": " + result.badAnswers() + " answers outside 2xx, " + result.socketErrors() + " socket errors");
+        }
+        return result;
+    }
+
+    private void awaitLog(String text, Duration timeout) throws Exception {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (System.nanoTime() < deadline) {
+            if (Files.readString(work.resolve("gateway.log")).contains(text)) {
+                return;
+            }
+            Thread.sleep(250);
+        }
+        throw new IllegalStateException("no '" + text + "' in the gateway log after " + timeout);
+    }
+
+    private String[] createMerchant(Gateway gateway, String name) throws Exception {
+        HttpResponse<String> created = http.send(HttpRequest.newBuilder(URI.create(gateway.base + "/admin/v1/merchants"))
+                .header("Authorization", "Bearer " + Gateway.ADMIN_TOKEN).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"name\":\"" + name + "\"}")).build(), HttpResponse.BodyHandlers.ofString());
+        Matcher m = Pattern.compile("\"merchantId\":\"([^\"]+)\".*\"apiKey\":\"([^\"]+)\"").matcher(created.body());
+        if (created.statusCode() != 201 || !m.find()) {
+            throw new IllegalStateException("creating a merchant failed: " + created.statusCode());
+        }
+        return new String[]{m.group(1), m.group(2)};
+    }
+
+    private void send(Gateway gateway, String path, String key, String body) throws Exception {
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(gateway.base + path))
+                .header("Authorization", "Bearer " + key).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() >= 300) {
+            throw new IllegalStateException(path + " answered " + response.statusCode() + ": " + response.body());
+        }
+    }
+
+    private static String batch(String prefix, int n, Instant sendAt) {
+        List<String> orders = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            String id = prefix + "-" + i;
+            orders.add("{\"transactionId\":\"" + id + "\",\"delivery\":\"delegated\",\"customer\":{\"email\":\"" + id.toLowerCase()
+                    + "@bench.example\",\"name\":\"Bench Customer\"},\"sendAt\":\"" + sendAt + "\"}");
+        }
+        return "{\"orders\":[" + String.join(",", orders) + "]}";
+    }
+}
