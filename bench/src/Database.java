@@ -59,6 +59,11 @@ final class Database implements AutoCloseable {
         return isH2() ? "HASH('SHA-256', " + textExpression + ")" : "sha256(convert_to(" + textExpression + ", 'UTF8'))";
     }
 
+    /** The UTF-8 bytes of a text expression. */
+    String bytes(String textExpression) {
+        return isH2() ? "STRINGTOUTF8(" + textExpression + ")" : "convert_to(" + textExpression + ", 'UTF8')";
+    }
+
     /** The integers from..to as a row source with column {@code x}. */
     String range(long from, long to) {
         return (isH2() ? "SYSTEM_RANGE(" : "generate_series(") + from + ", " + to + ") AS r(x)";

@@ -4,6 +4,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.util.UUID;
+import java.util.function.UnaryOperator;
 
 /**
  * Fills the database for the purge and export figures with set-based SQL (hundreds of thousands of
@@ -30,7 +31,7 @@ final class Seeder {
             for (int from = 1; from <= count; from += CHUNK) {
                 int to = Math.min(count, from + CHUNK - 1);
                 long before = maxOrderId(c);
-                insertOrders(c, merchantId, tag, from, to, "delegated", "sent", "held", purgeAfter);
+                insertOrders(c, merchantId, tag, from, to, "delegated", "sent", "held", purgeAfter, database::digest);
                 try (PreparedStatement ps = c.prepareStatement("INSERT INTO recipients (order_id, merchant_id, key_id, email_cipher, "
                         + "name_cipher, email_hash, customer_digest, purge_after, created_at, unsubscribe_token_hash) "
                         + "SELECT id, merchant_id, 'bench', " + database.digest("'ec' || CAST(id AS VARCHAR)") + ", "
@@ -64,19 +65,24 @@ final class Seeder {
         try (Connection c = database.connect()) {
             bulkLoading(c, true);
             for (int from = 1; from <= count; from += CHUNK) {
-                insertOrders(c, merchantId, tag, from, Math.min(count, from + CHUNK - 1), "self", "link_issued", "none", createdAt);
+                insertOrders(c, merchantId, tag, from, Math.min(count, from + CHUNK - 1), "self", "link_issued", "none", createdAt,
+                        database::bytes);
                 c.commit();
             }
             bulkLoading(c, false);
         }
     }
 
+    /**
+     * {@code key} turns a text into the bytes of the two hashed columns: spread like real hashes where the
+     * figure deletes by them (the purge), in index order where it only reads the orders back (the export).
+     */
     private void insertOrders(Connection c, UUID merchantId, String tag, int from, int to, String delivery, String status,
-                              String personalData, Timestamp at) throws SQLException {
+                              String personalData, Timestamp at, UnaryOperator<String> key) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("INSERT INTO orders (merchant_id, transaction_id, delivery, locale, status, "
                 + "personal_data, review_token_hash, review_token_sealed, request_digest, send_at, created_at, updated_at) "
-                + "SELECT ?, '" + tag + "-' || CAST(x AS VARCHAR), ?, NULL, ?, ?, " + database.digest("'" + tag + "rt' || CAST(x AS VARCHAR)")
-                + ", ?, " + database.digest("'" + tag + "rd' || CAST(x AS VARCHAR)") + ", ?, ?, ? FROM " + database.range(from, to))) {
+                + "SELECT ?, '" + tag + "-' || CAST(x AS VARCHAR), ?, NULL, ?, ?, " + key.apply("'" + tag + "rt' || LPAD(CAST(x AS VARCHAR), 12, '0')")
+                + ", ?, " + key.apply("'" + tag + "rd' || LPAD(CAST(x AS VARCHAR), 12, '0')") + ", ?, ?, ? FROM " + database.range(from, to))) {
             ps.setObject(1, merchantId);
             ps.setString(2, delivery);
             ps.setString(3, status);

@@ -32,6 +32,7 @@ public class OrderIngestion {
     private final OrderRepository orders;
     private final RecipientRepository recipients;
     private final OrderWriter writer;
+    private final OrderCommits commits;
     private final OrderViews views;
     private final PiiCipher cipher;
     private final SecretTokens tokens;
@@ -42,13 +43,14 @@ public class OrderIngestion {
     private final MeterRegistry meters;
     private final Clock clock;
 
-    OrderIngestion(OrderRepository orders, RecipientRepository recipients, OrderWriter writer, OrderViews views,
+    OrderIngestion(OrderRepository orders, RecipientRepository recipients, OrderWriter writer, OrderCommits commits, OrderViews views,
                    PiiCipher cipher, SecretTokens tokens, UnsubscribeTokens unsubscribeTokens,
                    SuppressionRepository suppressions, DeliveryRepository deliveries,
                    RetentionConfiguration retention, MeterRegistry meters, Clock clock) {
         this.orders = orders;
         this.recipients = recipients;
         this.writer = writer;
+        this.commits = commits;
         this.views = views;
         this.cipher = cipher;
         this.tokens = tokens;
@@ -68,10 +70,27 @@ public class OrderIngestion {
         return clock.instant();
     }
 
-    /** One order in its own transaction; a request racing for the same transaction ID loses to the unique constraint. */
+    /**
+     * One order, committed with whatever other single orders arrive at the same moment (see {@link OrderCommits});
+     * if that shared transaction fails, the order is written again in a transaction of its own, where a request
+     * racing for the same transaction ID loses to the unique constraint.
+     */
     Ingested ingest(Merchant merchant, NewOrder request) {
+        Optional<Order> existing = orders.findByMerchantIdAndTransactionId(merchant.id(), request.transactionId());
+        if (existing.isPresent()) {
+            return repeat(existing.get(), request);
+        }
+        NewRows rows = prepare(merchant, request);
         try {
-            return counted(ingestWithoutSettlingRaces(merchant, request));
+            return counted(created(commits.write(rows), rows.token()));
+        } catch (OrderCommits.GroupRolledBack sharedTransactionFailed) {
+            return counted(ingestAlone(merchant, request));
+        }
+    }
+
+    private Ingested ingestAlone(Merchant merchant, NewOrder request) {
+        try {
+            return ingestWithoutSettlingRaces(merchant, request);
         } catch (DataAccessException e) {
             if (!UniqueViolation.isCauseOf(e)) {
                 throw e;
@@ -90,7 +109,8 @@ public class OrderIngestion {
         if (existing.isPresent()) {
             return repeat(existing.get(), request);
         }
-        return create(merchant, request);
+        NewRows rows = prepare(merchant, request);
+        return created(writer.insert(rows), rows.token());
     }
 
     Ingested counted(Ingested result) {
@@ -100,25 +120,24 @@ public class OrderIngestion {
         return result;
     }
 
-    private Ingested create(Merchant merchant, NewOrder request) {
+    /** Everything but the database write: tokens, encryption, and the suppression and cooldown look-ups. */
+    private NewRows prepare(Merchant merchant, NewOrder request) {
         Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
         String token = tokens.newToken(REVIEW_TOKEN_BYTES);
         if (request.delivery() == NewOrder.DeliveryMode.SELF) {
-            Order order = newOrder(merchant, request, token, OrderStatus.LINK_ISSUED, OrderStatus.PERSONAL_DATA_NONE, null, now);
-            return created(writer.insert(order, null, null), token);
+            return new NewRows(newOrder(merchant, request, token, OrderStatus.LINK_ISSUED, OrderStatus.PERSONAL_DATA_NONE, null, now),
+                    null, null, token);
         }
         Instant dueAt = dueAt(merchant, request, now);
         byte[] addressHash = cipher.addressHash(request.customer().email());
         String refusal = refusal(merchant, addressHash, dueAt);
         if (refusal != null) {
-            Order order = newOrder(merchant, request, token, refusal, OrderStatus.PERSONAL_DATA_NONE, null, now);
-            return created(writer.insert(order, null, null), token);
+            return new NewRows(newOrder(merchant, request, token, refusal, OrderStatus.PERSONAL_DATA_NONE, null, now), null, null, token);
         }
         Order order = newOrder(merchant, request, token, OrderStatus.SCHEDULED, OrderStatus.PERSONAL_DATA_HELD, dueAt, now);
-        Order saved = writer.insert(order,
-                orderId -> recipient(orderId, merchant, request.customer(), addressHash, purgeAfter(merchant, dueAt, now), now),
-                orderId -> Delivery.pendingInvite(orderId, merchant.id(), dueAt, now));
-        return created(saved, token);
+        Recipient recipient = recipient(merchant, request.customer(), addressHash, purgeAfter(merchant, dueAt, now), now);
+        return new NewRows(order, orderId -> recipient.withOrder(orderId, SecretTokens.hash(unsubscribeTokens.forOrder(orderId))),
+                orderId -> Delivery.pendingInvite(orderId, merchant.id(), dueAt, now), token);
     }
 
     private Ingested created(Order order, String token) {
@@ -161,13 +180,12 @@ public class OrderIngestion {
                 .orElse(true);
     }
 
-    private Recipient recipient(Long orderId, Merchant merchant, NewOrder.Customer customer, byte[] addressHash,
-                                Instant purgeAfter, Instant now) {
-        return new Recipient(null, orderId, merchant.id(), cipher.keyId(),
+    /** The recipient row, encrypted; its order's ID (and the unsubscribe token derived from it) come with the insert. */
+    private Recipient recipient(Merchant merchant, NewOrder.Customer customer, byte[] addressHash, Instant purgeAfter, Instant now) {
+        return new Recipient(null, null, merchant.id(), cipher.keyId(),
                 cipher.encrypt(customer.email()),
                 customer.name() == null ? null : cipher.encrypt(customer.name()),
-                addressHash, customerDigest(customer), purgeAfter, now,
-                SecretTokens.hash(unsubscribeTokens.forOrder(orderId)));
+                addressHash, customerDigest(customer), purgeAfter, now, null);
     }
 
     private byte[] customerDigest(NewOrder.Customer customer) {

@@ -1,12 +1,8 @@
 package org.reviewgateway.gateway.order;
 
-import io.micronaut.core.annotation.Nullable;
 import jakarta.inject.Singleton;
 import jakarta.transaction.Transactional;
-import org.reviewgateway.gateway.dispatch.Delivery;
 import org.reviewgateway.gateway.dispatch.DeliveryRepository;
-
-import java.util.function.Function;
 
 /** Writes an order with its recipient and deliveries in one transaction: all or nothing. */
 @Singleton
@@ -23,15 +19,13 @@ class OrderWriter {
     }
 
     @Transactional
-    public Order insert(Order order,
-                 @Nullable Function<Long, Recipient> recipientOf,
-                 @Nullable Function<Long, Delivery> deliveryOf) {
-        Order saved = orders.save(order);
-        if (recipientOf != null) {
-            recipients.save(recipientOf.apply(saved.id()));
+    public Order insert(NewRows rows) {
+        Order saved = orders.save(rows.order());
+        if (rows.recipientOf() != null) {
+            recipients.save(rows.recipientOf().apply(saved.id()));
         }
-        if (deliveryOf != null) {
-            deliveries.save(deliveryOf.apply(saved.id()));
+        if (rows.deliveryOf() != null) {
+            deliveries.save(rows.deliveryOf().apply(saved.id()));
         }
         return saved;
     }

@@ -26,4 +26,10 @@ public record Recipient(
         Instant purgeAfter,
         Instant createdAt,
         @Nullable byte[] unsubscribeTokenHash) {
+
+    /** This recipient for its order, once the order has its ID (and so its unsubscribe token). */
+    Recipient withOrder(Long order, byte[] unsubscribeToken) {
+        return new Recipient(id, order, merchantId, keyId, emailCipher, nameCipher, emailHash, customerDigest, purgeAfter, createdAt,
+                unsubscribeToken);
+    }
 }

@@ -16,6 +16,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.stream.IntStream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -54,6 +55,32 @@ class IdempotencyRaceTest {
         } finally {
             threads.shutdownNow();
         }
+    }
+
+    /** Orders posted at the same moment share commits; each must still be answered 201 and stored whole, once. */
+    @Test
+    void manyOrdersAtOnceAreEachStoredOnceAndWhole() throws Exception {
+        GatewayClient client = new GatewayClient(server, json);
+        String key = client.newMerchant("Busy Shop").apiKey();
+        int orders = 48;
+        String prefix = "G-" + UUID.randomUUID();
+        ExecutorService threads = Executors.newFixedThreadPool(orders);
+        try {
+            CyclicBarrier start = new CyclicBarrier(orders);
+            List<CompletableFuture<Reply>> replies = IntStream.range(0, orders)
+                    .mapToObj(i -> "{\"transactionId\":\"" + prefix + "-" + i + "\",\"delivery\":\"delegated\",\"customer\":{\"email\":\"busy" + i + "@example.org\"}}")
+                    .map(body -> CompletableFuture.supplyAsync(() -> postAfter(start, client, key, body), threads))
+                    .toList();
+
+            assertEquals(List.of(201), replies.stream().map(CompletableFuture::join).map(Reply::status).distinct().toList());
+        } finally {
+            threads.shutdownNow();
+        }
+        String like = prefix + "-%";
+        assertEquals(orders, Db.count(dataSource, "SELECT COUNT(*) FROM orders WHERE transaction_id LIKE ?", like));
+        assertEquals(orders, Db.count(dataSource, "SELECT COUNT(DISTINCT r.unsubscribe_token_hash) FROM recipients r JOIN orders o ON o.id = r.order_id "
+                + "WHERE o.transaction_id LIKE ?", like));
+        assertEquals(orders, Db.count(dataSource, "SELECT COUNT(*) FROM deliveries d JOIN orders o ON o.id = d.order_id WHERE o.transaction_id LIKE ?", like));
     }
 
     private static Reply postAfter(CyclicBarrier start, GatewayClient client, String key, String body) {
