@@ -15,6 +15,7 @@ import java.time.Duration;
  * @param giveUpAfter   a delivery still failing temporarily this long after its due time fails for good (DISPATCH_GIVE_UP_AFTER)
  * @param batchSize     deliveries claimed at once (DISPATCH_BATCH_SIZE)
  * @param lease         how long a claim holds before another process may take the delivery over (DISPATCH_LEASE)
+ * @param connections   senders working at once in this process, each with its own claim and SMTP connection (DISPATCH_CONNECTIONS)
  */
 @Context
 @ConfigurationProperties("dispatch")
@@ -25,7 +26,8 @@ public record DispatchConfiguration(
         @Bindable(defaultValue = "PT6H") Duration retryMax,
         @Bindable(defaultValue = "P3D") Duration giveUpAfter,
         @Bindable(defaultValue = "100") int batchSize,
-        @Bindable(defaultValue = "PT5M") Duration lease) {
+        @Bindable(defaultValue = "PT5M") Duration lease,
+        @Bindable(defaultValue = "2") int connections) {
 
     public DispatchConfiguration {
         positive("DISPATCH_POLL_INTERVAL", pollInterval);
@@ -38,6 +40,9 @@ public record DispatchConfiguration(
         }
         if (batchSize < 1 || batchSize > 1000) {
             throw new ConfigurationException("DISPATCH_BATCH_SIZE must lie between 1 and 1000, got " + batchSize);
+        }
+        if (connections < 1 || connections > 16) {
+            throw new ConfigurationException("DISPATCH_CONNECTIONS must lie between 1 and 16, got " + connections);
         }
         if (lease.compareTo(Duration.ofSeconds(30)) < 0) {
             throw new ConfigurationException("DISPATCH_LEASE must be at least PT30S, got " + lease);

@@ -10,29 +10,37 @@ import org.reviewgateway.config.DispatchConfiguration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.ScheduledFuture;
 
-/** The thin trigger: runs the dispatcher every DISPATCH_POLL_INTERVAL. */
+/**
+ * The thin trigger: DISPATCH_CONNECTIONS senders, each running the dispatcher every DISPATCH_POLL_INTERVAL.
+ * Their claims never overlap (SKIP LOCKED), so while one waits for the mail server another composes and
+ * records: the send rate is not bounded by one connection's round trips.
+ */
 @Context
 @Requires(property = "dispatch.enabled", notEquals = "false")
 class DispatchScheduler {
 
     private static final Logger LOG = LoggerFactory.getLogger(DispatchScheduler.class);
-    private final ScheduledFuture<?> task;
+    private final List<ScheduledFuture<?>> senders = new ArrayList<>();
 
     DispatchScheduler(Dispatcher dispatcher, DispatchConfiguration configuration,
                       @Named(TaskExecutors.SCHEDULED) TaskScheduler scheduler) {
-        this.task = scheduler.scheduleWithFixedDelay(configuration.pollInterval(), configuration.pollInterval(), () -> {
-            try {
-                dispatcher.dispatchDue();
-            } catch (RuntimeException e) {
-                LOG.error("Dispatch run failed ({}); next run in {}", e.getClass().getName(), configuration.pollInterval());
-            }
-        });
+        for (int i = 0; i < configuration.connections(); i++) {
+            senders.add(scheduler.scheduleWithFixedDelay(configuration.pollInterval(), configuration.pollInterval(), () -> {
+                try {
+                    dispatcher.dispatchDue();
+                } catch (RuntimeException e) {
+                    LOG.error("Dispatch run failed ({}); next run in {}", e.getClass().getName(), configuration.pollInterval());
+                }
+            }));
+        }
     }
 
     @PreDestroy
     void stop() {
-        task.cancel(false);
+        senders.forEach(sender -> sender.cancel(false));
     }
 }

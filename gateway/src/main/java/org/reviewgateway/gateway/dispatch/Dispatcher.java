@@ -11,6 +11,8 @@ import org.reviewgateway.gateway.order.Order;
 import org.reviewgateway.gateway.order.OrderRepository;
 import org.reviewgateway.gateway.order.OrderStatus;
 import org.reviewgateway.gateway.order.RecipientRepository;
+import org.reviewgateway.gateway.template.ResolvedTemplate;
+import org.reviewgateway.gateway.template.TemplateResolver;
 import org.reviewgateway.gateway.unsubscribe.SuppressionRepository;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -44,6 +46,7 @@ public class Dispatcher {
     private final MerchantRepository merchants;
     private final SuppressionRepository suppressions;
     private final InvitationComposer composer;
+    private final TemplateResolver templates;
     private final MailSender sender;
     private final MailGuard guard;
     private final DispatchMetrics metrics;
@@ -54,7 +57,7 @@ public class Dispatcher {
 
     Dispatcher(DeliveryClaims claims, DeliveryRepository deliveries, DeliveryOutcomes outcomes, OrderRepository orders,
                RecipientRepository recipients, MerchantRepository merchants, SuppressionRepository suppressions,
-               InvitationComposer composer, MailSender sender, MailGuard guard, DispatchMetrics metrics,
+               InvitationComposer composer, TemplateResolver templates, MailSender sender, MailGuard guard, DispatchMetrics metrics,
                DispatchConfiguration configuration, TransactionOperations<Connection> transactions, Clock clock) {
         this.claims = claims;
         this.deliveries = deliveries;
@@ -64,6 +67,7 @@ public class Dispatcher {
         this.merchants = merchants;
         this.suppressions = suppressions;
         this.composer = composer;
+        this.templates = templates;
         this.sender = sender;
         this.guard = guard;
         this.metrics = metrics;
@@ -91,17 +95,25 @@ public class Dispatcher {
         return report;
     }
 
+    /**
+     * What one claimed batch shares: its claim and SMTP connection, its merchants and templates (read once
+     * per batch), and its sent outcomes waiting to be written.
+     */
+    private record Batch(String claim, MailSender.Connection connection, Map<UUID, Merchant> merchants,
+                         Map<String, ResolvedTemplate> templates, SentOutcomes sent) {
+    }
+
     /** @return whether the whole batch was worked through (and so more may be due) */
-    private boolean dispatchBatch(List<Delivery> batch, String claim, DispatchReport report) {
-        Map<UUID, Merchant> merchantCache = new HashMap<>();
-        Instant leaseEnd = batch.get(0).claimedUntil();
+    private boolean dispatchBatch(List<Delivery> claimed, String claim, DispatchReport report) {
+        Instant leaseEnd = claimed.get(0).claimedUntil();
         SentOutcomes sent = new SentOutcomes(outcomes, transactions, claim);
         try (MailSender.Connection connection = sender.openConnection()) {
-            for (Delivery delivery : batch) {
+            Batch batch = new Batch(claim, connection, new HashMap<>(), new HashMap<>(), sent);
+            for (Delivery delivery : claimed) {
                 if (clock.instant().isAfter(leaseEnd.minus(configuration.lease().dividedBy(5)))) {
                     return false;
                 }
-                DispatchOutcome outcome = dispatchOne(delivery, claim, connection, merchantCache, sent);
+                DispatchOutcome outcome = dispatchOne(delivery, batch);
                 report.add(outcome);
                 metrics.count(outcome);
                 if (outcome == DispatchOutcome.PAUSED) {
@@ -118,9 +130,9 @@ public class Dispatcher {
         }
     }
 
-    private DispatchOutcome dispatchOne(Delivery claimed, String claim, MailSender.Connection connection, Map<UUID, Merchant> merchantCache,
-                                        SentOutcomes sent) {
-        Optional<Dispatchable> loaded = load(claimed, merchantCache);
+    private DispatchOutcome dispatchOne(Delivery claimed, Batch batch) {
+        String claim = batch.claim();
+        Optional<Dispatchable> loaded = load(claimed, batch.merchants());
         if (loaded.isEmpty()) {
             return DispatchOutcome.CANCELLED;
         }
@@ -138,20 +150,23 @@ public class Dispatcher {
             outcomes.cancelled(d, claim, true, "address suppressed", now);
             return DispatchOutcome.SUPPRESSED;
         }
-        return send(d, claim, connection, sent);
+        return send(d, batch);
     }
 
-    private DispatchOutcome send(Dispatchable d, String claim, MailSender.Connection connection, SentOutcomes sent) {
+    private DispatchOutcome send(Dispatchable d, Batch batch) {
+        String claim = batch.claim();
         OutgoingMail mail;
         try {
-            mail = composer.compose(d);
+            ResolvedTemplate template = batch.templates().computeIfAbsent(d.merchant().id() + "|" + d.order().locale(),
+                    key -> templates.resolve(d.merchant(), d.order().locale()));
+            mail = composer.compose(d, template);
         } catch (RuntimeException e) {
             LOG.error("Delivery {} could not be composed ({})", d.delivery().id(), e.getClass().getName());
             return retryOrGiveUp(d, claim, new MailFailure(MailFailure.Kind.TRANSIENT, 0, "could not compose (" + e.getClass().getSimpleName() + ")"));
         }
         try {
-            guard.send(connection, mail);
-            sent.add(d, mail.messageId(), clock.instant());
+            guard.send(batch.connection(), mail);
+            batch.sent().add(d, mail.messageId(), clock.instant());
             return DispatchOutcome.SENT;
         } catch (CallNotPermittedException | RequestNotPermitted paused) {
             return DispatchOutcome.PAUSED;

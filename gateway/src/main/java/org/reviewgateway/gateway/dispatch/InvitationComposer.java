@@ -40,9 +40,13 @@ public class InvitationComposer {
     }
 
     OutgoingMail compose(Dispatchable d) {
+        return compose(d, templates.resolve(d.merchant(), d.order().locale()));
+    }
+
+    /** With the template already looked up (the dispatcher does it once per batch). */
+    OutgoingMail compose(Dispatchable d, ResolvedTemplate template) {
         String email = cipher.decrypt(d.recipient().emailCipher());
         String name = d.recipient().nameCipher() == null ? null : cipher.decrypt(d.recipient().nameCipher());
-        ResolvedTemplate template = templates.resolve(d.merchant(), d.order().locale());
         String unsubscribeLink = links.unsubscribeLink(unsubscribeTokens.forOrder(d.order().id()));
         RenderedMessage rendered = renderer.render(template, new Placeholders(d.merchant().shopName(), name,
                 links.reviewLink(cipher.decrypt(d.order().reviewTokenSealed())), unsubscribeLink, d.order().transactionId()));

@@ -38,6 +38,12 @@ class ConfigurationValidationTest {
         assertStartUpFailsMentioning(Map.of("gateway.rate-limit", "-1"), "GATEWAY_RATE_LIMIT");
     }
 
+    @Test
+    void dispatchConnectionsOutOfRangeStopStartUp() {
+        assertStartUpFailsMentioning(Map.of("dispatch.connections", "0"), "DISPATCH_CONNECTIONS");
+        assertStartUpFailsMentioning(Map.of("dispatch.connections", "17"), "DISPATCH_CONNECTIONS");
+    }
+
     private void assertStartUpFailsMentioning(Map<String, Object> properties, String expected) {
         Map<String, Object> all = new java.util.HashMap<>(properties);
         all.put("gateway.data-dir", dataDir.toString());
