@@ -27,7 +27,7 @@ public record DispatchConfiguration(
         @Bindable(defaultValue = "P3D") Duration giveUpAfter,
         @Bindable(defaultValue = "100") int batchSize,
         @Bindable(defaultValue = "PT5M") Duration lease,
-        @Bindable(defaultValue = "2") int connections) {
+        @Bindable(defaultValue = "1") int connections) {
 
     public DispatchConfiguration {
         positive("DISPATCH_POLL_INTERVAL", pollInterval);

@@ -16,8 +16,8 @@ import java.util.concurrent.ScheduledFuture;
 
 /**
  * The thin trigger: DISPATCH_CONNECTIONS senders, each running the dispatcher every DISPATCH_POLL_INTERVAL.
- * Their claims never overlap (SKIP LOCKED), so while one waits for the mail server another composes and
- * records: the send rate is not bounded by one connection's round trips.
+ * Their claims never overlap (SKIP LOCKED), so while one waits for the mail server another can compose and
+ * record (worth it on PostgreSQL; on the embedded H2 the senders queue for its commits, hence the default 1).
  */
 @Context
 @Requires(property = "dispatch.enabled", notEquals = "false")
