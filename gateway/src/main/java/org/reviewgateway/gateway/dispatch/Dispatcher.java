@@ -2,7 +2,6 @@ package org.reviewgateway.gateway.dispatch;
 
 import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
 import io.github.resilience4j.ratelimiter.RequestNotPermitted;
-import io.micronaut.transaction.TransactionOperations;
 import jakarta.inject.Singleton;
 import org.reviewgateway.config.DispatchConfiguration;
 import org.reviewgateway.gateway.merchant.Merchant;
@@ -17,7 +16,6 @@ import org.reviewgateway.gateway.unsubscribe.SuppressionRepository;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.sql.Connection;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -30,8 +28,8 @@ import java.util.UUID;
 /**
  * Sends what is due: claims a batch, then for each delivery runs the guards (still open, data still
  * held, reminder still wanted, address not suppressed), sends through the mail guard, and records
- * the outcome (a sent message's with others of its batch, see {@link SentOutcomes}). Runs until nothing
- * is due, sending pauses, or the claim's lease runs short.
+ * the outcome at once (a message handed to the mail server and not yet recorded is all a crash can send
+ * twice). Runs until nothing is due, sending pauses, or the claim's lease runs short.
  */
 @Singleton
 public class Dispatcher {
@@ -51,14 +49,13 @@ public class Dispatcher {
     private final MailGuard guard;
     private final DispatchMetrics metrics;
     private final DispatchConfiguration configuration;
-    private final TransactionOperations<Connection> transactions;
     private final Clock clock;
     private final String instance = "dispatcher-" + UUID.randomUUID().toString().substring(0, 8);
 
     Dispatcher(DeliveryClaims claims, DeliveryRepository deliveries, DeliveryOutcomes outcomes, OrderRepository orders,
                RecipientRepository recipients, MerchantRepository merchants, SuppressionRepository suppressions,
                InvitationComposer composer, TemplateResolver templates, MailSender sender, MailGuard guard, DispatchMetrics metrics,
-               DispatchConfiguration configuration, TransactionOperations<Connection> transactions, Clock clock) {
+               DispatchConfiguration configuration, Clock clock) {
         this.claims = claims;
         this.deliveries = deliveries;
         this.outcomes = outcomes;
@@ -72,7 +69,6 @@ public class Dispatcher {
         this.guard = guard;
         this.metrics = metrics;
         this.configuration = configuration;
-        this.transactions = transactions;
         this.clock = clock;
     }
 
@@ -95,20 +91,16 @@ public class Dispatcher {
         return report;
     }
 
-    /**
-     * What one claimed batch shares: its claim and SMTP connection, its merchants and templates (read once
-     * per batch), and its sent outcomes waiting to be written.
-     */
+    /** What one claimed batch shares: its claim and SMTP connection, its merchants and templates (read once per batch). */
     private record Batch(String claim, MailSender.Connection connection, Map<UUID, Merchant> merchants,
-                         Map<String, ResolvedTemplate> templates, SentOutcomes sent) {
+                         Map<String, ResolvedTemplate> templates) {
     }
 
     /** @return whether the whole batch was worked through (and so more may be due) */
     private boolean dispatchBatch(List<Delivery> claimed, String claim, DispatchReport report) {
         Instant leaseEnd = claimed.get(0).claimedUntil();
-        SentOutcomes sent = new SentOutcomes(outcomes, transactions, claim);
         try (MailSender.Connection connection = sender.openConnection()) {
-            Batch batch = new Batch(claim, connection, new HashMap<>(), new HashMap<>(), sent);
+            Batch batch = new Batch(claim, connection, new HashMap<>(), new HashMap<>());
             for (Delivery delivery : claimed) {
                 if (clock.instant().isAfter(leaseEnd.minus(configuration.lease().dividedBy(5)))) {
                     return false;
@@ -122,11 +114,7 @@ public class Dispatcher {
             }
             return true;
         } finally {
-            try {
-                sent.write();
-            } finally {
-                claims.release(claim);
-            }
+            claims.release(claim);
         }
     }
 
@@ -166,7 +154,7 @@ public class Dispatcher {
         }
         try {
             guard.send(batch.connection(), mail);
-            batch.sent().add(d, mail.messageId(), clock.instant());
+            outcomes.sent(d, claim, mail.messageId(), clock.instant());
             return DispatchOutcome.SENT;
         } catch (CallNotPermittedException | RequestNotPermitted paused) {
             return DispatchOutcome.PAUSED;
