@@ -9,13 +9,12 @@ import org.reviewgateway.gateway.template.Placeholders;
 import org.reviewgateway.gateway.template.RenderedMessage;
 import org.reviewgateway.gateway.template.ResolvedTemplate;
 import org.reviewgateway.gateway.template.TemplateRenderer;
-import org.reviewgateway.gateway.template.TemplateResolver;
 import org.reviewgateway.gateway.web.PublicLinks;
 
 import java.util.Map;
 import java.util.UUID;
 
-/** Turns a delivery into the message the customer gets: the merchant's template, links and headers. */
+/** Turns a delivery and its resolved template into the message the customer gets: text, links and headers. */
 @Singleton
 public class InvitationComposer {
 
@@ -24,26 +23,20 @@ public class InvitationComposer {
 
     private final PiiCipher cipher;
     private final UnsubscribeTokens unsubscribeTokens;
-    private final TemplateResolver templates;
     private final TemplateRenderer renderer;
     private final PublicLinks links;
     private final MailConfiguration mail;
 
-    InvitationComposer(PiiCipher cipher, UnsubscribeTokens unsubscribeTokens, TemplateResolver templates,
-                       TemplateRenderer renderer, PublicLinks links, MailConfiguration mail) {
+    InvitationComposer(PiiCipher cipher, UnsubscribeTokens unsubscribeTokens, TemplateRenderer renderer, PublicLinks links,
+                       MailConfiguration mail) {
         this.cipher = cipher;
         this.unsubscribeTokens = unsubscribeTokens;
-        this.templates = templates;
         this.renderer = renderer;
         this.links = links;
         this.mail = mail;
     }
 
-    OutgoingMail compose(Dispatchable d) {
-        return compose(d, templates.resolve(d.merchant(), d.order().locale()));
-    }
-
-    /** With the template already looked up (the dispatcher does it once per batch). */
+    /** {@code template}: the merchant's template for the order's locale (the dispatcher looks it up once per batch). */
     OutgoingMail compose(Dispatchable d, ResolvedTemplate template) {
         String email = cipher.decrypt(d.recipient().emailCipher());
         String name = d.recipient().nameCipher() == null ? null : cipher.decrypt(d.recipient().nameCipher());

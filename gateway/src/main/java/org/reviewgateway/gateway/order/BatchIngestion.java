@@ -58,7 +58,7 @@ class BatchIngestion {
             try {
                 items.add(OrderRequestReader.read(item, ingestion.now()));
             } catch (ProblemException e) {
-                items.add(new BatchResponse.Item(index, e.status().getCode(), null, e.toProblem()));
+                items.add(rejected(index, e));
             }
             index++;
         }
@@ -73,7 +73,7 @@ class BatchIngestion {
                 try {
                     results.add(answer(index, ingestion.ingestWithoutSettlingRaces(merchant, order)));
                 } catch (ProblemException e) {
-                    results.add(new BatchResponse.Item(index, e.status().getCode(), null, e.toProblem()));
+                    results.add(rejected(index, e));
                 }
             } else {
                 results.add((BatchResponse.Item) items.get(index));
@@ -94,13 +94,17 @@ class BatchIngestion {
         try {
             return answer(index, ingestion.ingest(merchant, order));
         } catch (ProblemException e) {
-            return new BatchResponse.Item(index, e.status().getCode(), null, e.toProblem());
+            return rejected(index, e);
         } catch (RuntimeException e) {
             LOG.error("Batch item {} failed: {}", index, e.getClass().getName());
             HttpStatus status = HttpStatus.INTERNAL_SERVER_ERROR;
             return new BatchResponse.Item(index, status.getCode(), null, Problem.of(status,
                     "The gateway could not record this order; retry it."));
         }
+    }
+
+    private static BatchResponse.Item rejected(int index, ProblemException e) {
+        return new BatchResponse.Item(index, e.status().getCode(), null, e.toProblem());
     }
 
     private static BatchResponse.Item answer(int index, OrderIngestion.Ingested result) {

@@ -76,9 +76,9 @@ public class OrderIngestion {
      * racing for the same transaction ID loses to the unique constraint.
      */
     Ingested ingest(Merchant merchant, NewOrder request) {
-        Optional<Order> existing = orders.findByMerchantIdAndTransactionId(merchant.id(), request.transactionId());
-        if (existing.isPresent()) {
-            return repeat(existing.get(), request);
+        Optional<Ingested> repeated = repeatOf(merchant, request);
+        if (repeated.isPresent()) {
+            return repeated.get();
         }
         NewRows rows = prepare(merchant, request);
         try {
@@ -95,8 +95,7 @@ public class OrderIngestion {
             if (!UniqueViolation.isCauseOf(e)) {
                 throw e;
             }
-            Order winner = orders.findByMerchantIdAndTransactionId(merchant.id(), request.transactionId()).orElseThrow(() -> e);
-            return repeat(winner, request);
+            return repeatOf(merchant, request).orElseThrow(() -> e);
         }
     }
 
@@ -105,9 +104,9 @@ public class OrderIngestion {
      * which must roll the caller's whole transaction back; the caller counts what it committed.
      */
     Ingested ingestWithoutSettlingRaces(Merchant merchant, NewOrder request) {
-        Optional<Order> existing = orders.findByMerchantIdAndTransactionId(merchant.id(), request.transactionId());
-        if (existing.isPresent()) {
-            return repeat(existing.get(), request);
+        Optional<Ingested> repeated = repeatOf(merchant, request);
+        if (repeated.isPresent()) {
+            return repeated.get();
         }
         NewRows rows = prepare(merchant, request);
         return created(writer.insert(rows), rows.token());
@@ -161,6 +160,11 @@ public class OrderIngestion {
         return new Order(null, merchant.id(), request.transactionId(), request.delivery().wire, request.locale(),
                 status, personalData, SecretTokens.hash(token), cipher.encrypt(token), request.anonymousDigest(),
                 sendAt, now, now);
+    }
+
+    /** The answer to a repeated request, if this merchant already has the transaction ID (409 when the data differ). */
+    private Optional<Ingested> repeatOf(Merchant merchant, NewOrder request) {
+        return orders.findByMerchantIdAndTransactionId(merchant.id(), request.transactionId()).map(existing -> repeat(existing, request));
     }
 
     private Ingested repeat(Order existing, NewOrder request) {
