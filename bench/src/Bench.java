@@ -34,6 +34,7 @@ public final class Bench {
 
     static final int CONNECTIONS = 32;
     static final int BATCH_CONNECTIONS = 4;
+    static final int ORDERS_PER_BATCH = 500;
     static final Duration WARM_UP = Duration.ofSeconds(20);
     static final Duration MEASURE = Duration.ofSeconds(10);
     static final int MAILS = 8000;
@@ -44,7 +45,6 @@ public final class Bench {
     static final Duration PURGE_STARTS_AFTER = Duration.ofSeconds(75);
 
     private final Path jar;
-    private final Path scripts;
     private final Path work;
     private final Database database;
     private final String piiKey;
@@ -54,10 +54,9 @@ public final class Bench {
 
     private Bench(Path jar, Path scripts, Path work, Database database) {
         this.jar = jar;
-        this.scripts = scripts;
         this.work = work;
         this.database = database;
-        this.wrk = new Wrk(scripts);
+        this.wrk = new Wrk(scripts.resolve("bench.lua"));
         byte[] key = new byte[32];
         new SecureRandom().nextBytes(key);
         this.piiKey = Base64.getEncoder().encodeToString(key);
@@ -110,8 +109,8 @@ public final class Bench {
             String[] export = createMerchant(gateway, "Export Shop");
             String[] dispatch = createMerchant(gateway, "Dispatch Shop");
             send(gateway, "/v1/templates/en/test-send", dispatch[1], "{\"email\":\"owner@bench.example\"}");
-            for (int i = 0; i < MAILS + MAILS_WARM_UP; i += 500) {
-                send(gateway, "/v1/orders/batch", dispatch[1], batch("M-" + i, 500, Instant.now()));
+            for (int i = 0; i < MAILS + MAILS_WARM_UP; i += ORDERS_PER_BATCH) {
+                send(gateway, "/v1/orders/batch", dispatch[1], batch("M-" + i, ORDERS_PER_BATCH, Instant.now()));
             }
             return new Merchants(UUID.fromString(bench[0]), bench[1], UUID.fromString(export[0]), export[1],
                     UUID.fromString(dispatch[0]), dispatch[1]);
@@ -125,7 +124,7 @@ public final class Bench {
         log("raw JDBC inserts");
         RawBaselines raw = new RawBaselines(database);
         baselines.put("single", raw.insertOrders(CONNECTIONS, merchants.bench(), 1, Duration.ofSeconds(5), MEASURE));
-        baselines.put("batch", raw.insertOrders(BATCH_CONNECTIONS, merchants.bench(), 500, Duration.ofSeconds(5), MEASURE));
+        baselines.put("batch", raw.insertOrders(BATCH_CONNECTIONS, merchants.bench(), ORDERS_PER_BATCH, Duration.ofSeconds(5), MEASURE));
     }
 
     /** The raw DELETE baseline on one set of expired recipients; then the set the gateway will purge, and the export's orders. */
@@ -152,26 +151,27 @@ public final class Bench {
         log("HTTP load (warm-up " + WARM_UP.toSeconds() + " s)");
         String key = merchants.benchKey();
         try (Gateway gateway = Gateway.start(jar, work, List.of(), purging, http)) {
-            wrk.run(gateway.base, CONNECTIONS, WARM_UP, "ingest.lua", key, "W");
-            wrk.run(gateway.base, BATCH_CONNECTIONS, Duration.ofSeconds(5), "batch.lua", key, "WB");
-            wrk.run(gateway.base + "/health/liveness", CONNECTIONS, Duration.ofSeconds(5), "get.lua");
+            wrk.run(gateway.base, CONNECTIONS, WARM_UP, key, "W");
+            wrk.run(gateway.base, BATCH_CONNECTIONS, Duration.ofSeconds(5), key, "WB", String.valueOf(ORDERS_PER_BATCH));
+            wrk.run(gateway.base + "/health/liveness", CONNECTIONS, Duration.ofSeconds(5));
 
-            Wrk.Result liveness = checked(wrk.run(gateway.base + "/health/liveness", CONNECTIONS, MEASURE, "get.lua"), "liveness");
+            Wrk.Result liveness = checked(wrk.run(gateway.base + "/health/liveness", CONNECTIONS, MEASURE), "liveness");
             long[] rss = {0};
-            Wrk.Result ingest = sampled(gateway, rss, () -> checked(wrk.run(gateway.base, CONNECTIONS, MEASURE, "ingest.lua", key, "S"), "ingest"));
-            Wrk.Result batch = checked(wrk.run(gateway.base, BATCH_CONNECTIONS, MEASURE, "batch.lua", key, "B"), "batch ingest");
+            Wrk.Result ingest = sampled(gateway, rss, () -> checked(wrk.run(gateway.base, CONNECTIONS, MEASURE, key, "S"), "ingest"));
+            Wrk.Result batch = checked(wrk.run(gateway.base, BATCH_CONNECTIONS, MEASURE, key, "B", String.valueOf(ORDERS_PER_BATCH)), "batch ingest");
             report.atLeast("single delegated order ingest (HTTP, durable commit, encryption, outbox row), " + CONNECTIONS + " connections",
                     ingest.requestsPerSecond(), "orders/s", "raw JDBC, same rows, one transaction per order", baselines.get("single"), 0.5);
             report.atLeast("the same ingest against the trivial endpoint", ingest.requestsPerSecond(), "req/s",
                     "GET /health/liveness, same load", liveness.requestsPerSecond(), 0.25);
-            report.atLeast("batch ingest, 500 orders per request, " + BATCH_CONNECTIONS + " connections", batch.requestsPerSecond() * 500,
+            report.atLeast("batch ingest, " + ORDERS_PER_BATCH + " orders per request, " + BATCH_CONNECTIONS + " connections",
+                    batch.requestsPerSecond() * ORDERS_PER_BATCH,
                     "orders/s", "raw JDBC batched insert, same rows", baselines.get("batch"), 0.5);
             report.info("gateway RSS under the ingest load (default heap)", rss[0] + " MiB");
 
             long untilPurge = gateway.startedNanos + PURGE_STARTS_AFTER.toNanos() + TimeUnit.SECONDS.toNanos(1) - System.nanoTime();
             log("ingest p99 while the purge runs (starts in " + Math.max(0, untilPurge / 1_000_000_000) + " s)");
             Thread.sleep(Math.max(0, untilPurge / 1_000_000));
-            Wrk.Result duringPurge = checked(wrk.run(gateway.base, CONNECTIONS, MEASURE, "ingest.lua", key, "P"), "ingest during the purge");
+            Wrk.Result duringPurge = checked(wrk.run(gateway.base, CONNECTIONS, MEASURE, key, "P"), "ingest during the purge");
             report.atMost("p99 ingest latency while the purge of " + String.format("%,d", PURGE_ROWS) + " runs", duringPurge.p99Millis(), "ms",
                     "p99 of the same load without purge", ingest.p99Millis(), 2);
             awaitLog("retention purge: purged", Duration.ofMinutes(3));

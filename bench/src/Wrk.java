@@ -5,22 +5,23 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Runs Debian's wrk for a bounded time and reads the summary line the bench/wrk scripts print. */
+/** Runs Debian's wrk with bench/wrk/bench.lua for a bounded time and reads the summary line it prints. */
 final class Wrk {
 
     /** Requests per second, answers outside 2xx/3xx, socket errors and the 99th percentile latency. */
     record Result(double requestsPerSecond, long badAnswers, long socketErrors, double p99Millis) {
     }
 
-    private final Path scripts;
+    private final Path script;
 
-    Wrk(Path scripts) {
-        this.scripts = scripts;
+    Wrk(Path script) {
+        this.script = script;
     }
 
-    Result run(String url, int connections, Duration duration, String script, String... scriptArgs) throws IOException, InterruptedException {
+    /** {@code scriptArgs}: none for a GET of {@code url}; API key and ID prefix (and orders per request) to post orders. */
+    Result run(String url, int connections, Duration duration, String... scriptArgs) throws IOException, InterruptedException {
         List<String> command = new ArrayList<>(List.of("wrk", "-t2", "-c" + connections, "-d" + duration.toSeconds() + "s",
-                "--timeout", "10s", "-s", scripts.resolve(script).toString(), url));
+                "--timeout", "10s", "-s", script.toString(), url));
         if (scriptArgs.length > 0) {
             command.add("--");
             command.addAll(List.of(scriptArgs));
