@@ -66,6 +66,10 @@ public class PersonalDataPurger {
                     break;
                 }
             }
+            while (transactions.executeWrite(s -> expireOptOutLinks(s.getConnection(), cutoff)) == BATCH_SIZE) {
+                Instant now = clock.instant();
+                transactions.executeWrite(s -> JobLease.acquire(s.getConnection(), JOB, holder, now, now.plus(LEASE)));
+            }
         } finally {
             transactions.executeWrite(s -> {
                 JobLease.release(s.getConnection(), JOB, holder);
@@ -114,6 +118,15 @@ public class PersonalDataPurger {
         batch(c, "UPDATE orders SET personal_data = 'purged', updated_at = ? WHERE id = ?", now, orderIds);
         batch(c, "DELETE FROM recipients WHERE id = ?", null, recipientIds);
         return recipientIds.size();
+    }
+
+    /** Unsubscribe links outlive the personal data, but not forever: once no inbox can hold them, they go too. */
+    private static int expireOptOutLinks(Connection c, Instant cutoff) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("DELETE FROM opt_out_links WHERE token_hash IN "
+                + "(SELECT token_hash FROM opt_out_links WHERE expires_at <= ? LIMIT " + BATCH_SIZE + ")")) {
+            ps.setTimestamp(1, Timestamp.from(cutoff));
+            return ps.executeUpdate();
+        }
     }
 
     private static void batch(Connection c, String sql, Timestamp now, List<Long> ids) throws SQLException {

@@ -8,6 +8,8 @@ import io.micronaut.http.annotation.Consumes;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Post;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.json.tree.JsonNode;
 import io.micronaut.serde.annotation.Serdeable;
 import org.reviewgateway.gateway.web.InvalidInputException;
@@ -17,6 +19,7 @@ import org.reviewgateway.gateway.web.NotFoundException;
 import java.util.UUID;
 
 @Controller("/admin/v1/merchants")
+@ExecuteOn(TaskExecutors.BLOCKING)
 class MerchantAdminController {
 
     private static final int MAX_NAME = 200;

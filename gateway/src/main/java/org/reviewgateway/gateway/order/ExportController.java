@@ -1,26 +1,44 @@
 package org.reviewgateway.gateway.order;
 
+import io.micronaut.http.HttpHeaders;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.RequestAttribute;
 import org.reviewgateway.gateway.merchant.Merchant;
 import org.reviewgateway.gateway.merchant.MerchantAuthenticationFilter;
-import reactor.core.publisher.Flux;
+import org.reviewgateway.gateway.web.Problems;
 
-/** GET /v1/export: every order of the caller, one JSON object per line, streamed. */
+import java.util.concurrent.Semaphore;
+
+/**
+ * GET /v1/export: every order of the caller, one JSON object per line, streamed. Each export holds a
+ * database connection for as long as the client reads, so only a few run at once and the pool stays
+ * free for orders and the dispatcher.
+ */
 @Controller("/v1/export")
 class ExportController {
 
     static final String NDJSON = "application/x-ndjson";
+    static final int MAX_CONCURRENT_EXPORTS = 4;
 
     private final OrderExport export;
+    private final Semaphore running = new Semaphore(MAX_CONCURRENT_EXPORTS);
 
     ExportController(OrderExport export) {
         this.export = export;
     }
 
     @Get(produces = NDJSON)
-    Flux<byte[]> export(@RequestAttribute(MerchantAuthenticationFilter.MERCHANT) Merchant merchant) {
-        return export.lines(merchant.id());
+    HttpResponse<?> export(@RequestAttribute(MerchantAuthenticationFilter.MERCHANT) Merchant merchant) {
+        if (!running.tryAcquire()) {
+            return Problems.response(HttpStatus.SERVICE_UNAVAILABLE,
+                            MAX_CONCURRENT_EXPORTS + " exports are running already; try again in a minute.")
+                    .header(HttpHeaders.RETRY_AFTER, "60");
+        }
+        return HttpResponse.ok(export.lines(merchant.id()).doFinally(signal -> running.release()))
+                .contentType(NDJSON)
+                .header(HttpHeaders.CACHE_CONTROL, "no-store");
     }
 }

@@ -90,14 +90,20 @@ class OrderExport {
         private final ResultSet deliveries;
         private boolean deliveryPending;
 
+        /** Both cursors on one connection in one repeatable-read transaction: the export is one consistent snapshot. */
         Cursors(DataSource dataSource, UUID merchantId) {
             try {
-                orders = open(dataSource, """
+                Connection connection = dataSource.getConnection();
+                resources.add(connection);
+                connection.setAutoCommit(false);
+                connection.setReadOnly(true);
+                connection.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
+                orders = open(connection, """
                         SELECT o.id, o.transaction_id, o.delivery, o.status, o.locale, o.send_at, o.created_at, o.personal_data,
                                o.review_token_sealed, r.rating, r.comment, r.created_at AS review_created_at
                         FROM orders o LEFT JOIN reviews r ON r.order_id = o.id
                         WHERE o.merchant_id = ? ORDER BY o.id""", merchantId);
-                deliveries = open(dataSource, """
+                deliveries = open(connection, """
                         SELECT order_id, kind, status, due_at, sent_at, attempts FROM deliveries
                         WHERE merchant_id = ? ORDER BY order_id, id""", merchantId);
                 deliveryPending = deliveries.next();
@@ -107,11 +113,7 @@ class OrderExport {
             }
         }
 
-        private ResultSet open(DataSource dataSource, String sql, UUID merchantId) throws SQLException {
-            Connection connection = dataSource.getConnection();
-            resources.add(0, connection);
-            connection.setAutoCommit(false);
-            connection.setReadOnly(true);
+        private ResultSet open(Connection connection, String sql, UUID merchantId) throws SQLException {
             PreparedStatement statement = connection.prepareStatement(sql, ResultSet.TYPE_FORWARD_ONLY, ResultSet.CONCUR_READ_ONLY);
             resources.add(0, statement);
             statement.setFetchSize(FETCH_SIZE);

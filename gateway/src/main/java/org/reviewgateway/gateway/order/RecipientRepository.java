@@ -15,7 +15,6 @@ public interface RecipientRepository extends CrudRepository<Recipient, Long> {
 
     Optional<Recipient> findByOrderId(Long orderId);
 
-    Optional<Recipient> findByUnsubscribeTokenHash(byte[] unsubscribeTokenHash);
 
     List<Recipient> findByMerchantIdAndEmailHash(UUID merchantId, byte[] emailHash);
 

@@ -7,9 +7,6 @@ import org.reviewgateway.gateway.web.InvalidInputException;
 import org.reviewgateway.gateway.web.JsonFields;
 
 import java.io.IOException;
-import java.net.URLDecoder;
-import java.nio.charset.StandardCharsets;
-import java.util.HashMap;
 import java.util.Map;
 
 /** A submitted review, from the HTML form or from JSON; what was typed is kept to re-show the form. */
@@ -17,16 +14,7 @@ record ReviewInput(@Nullable Integer rating, @Nullable String comment) {
 
     static final int MAX_COMMENT = 2000;
 
-    static ReviewInput fromForm(@Nullable String body) {
-        Map<String, String> fields = new HashMap<>();
-        if (body != null) {
-            for (String pair : body.split("&")) {
-                int eq = pair.indexOf('=');
-                if (eq > 0) {
-                    fields.put(decode(pair.substring(0, eq)), decode(pair.substring(eq + 1)));
-                }
-            }
-        }
+    static ReviewInput fromForm(Map<String, String> fields) {
         Integer rating = null;
         try {
             rating = fields.get("rating") == null ? null : Integer.valueOf(fields.get("rating").trim());
@@ -72,9 +60,5 @@ record ReviewInput(@Nullable Integer rating, @Nullable String comment) {
     @Nullable
     String cleanComment() {
         return comment == null || comment.isBlank() ? null : comment.strip();
-    }
-
-    private static String decode(String text) {
-        return URLDecoder.decode(text, StandardCharsets.UTF_8);
     }
 }

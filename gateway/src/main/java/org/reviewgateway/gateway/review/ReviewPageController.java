@@ -10,12 +10,15 @@ import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Post;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.json.JsonMapper;
 import io.swagger.v3.oas.annotations.Hidden;
 import org.reviewgateway.gateway.merchant.MerchantRepository;
 import org.reviewgateway.gateway.order.Order;
 import org.reviewgateway.gateway.order.OrderRepository;
 import org.reviewgateway.gateway.privacy.SecretTokens;
+import org.reviewgateway.gateway.web.FormFields;
 import org.reviewgateway.gateway.web.HtmlPages;
 import org.reviewgateway.gateway.web.InvalidInputException;
 import org.reviewgateway.gateway.web.NotFoundException;
@@ -32,6 +35,7 @@ import java.util.stream.IntStream;
  */
 @Controller("/r")
 @Hidden
+@ExecuteOn(TaskExecutors.BLOCKING)
 class ReviewPageController {
 
     private final OrderRepository orders;
@@ -73,7 +77,7 @@ class ReviewPageController {
             }
             return notFound();
         }
-        ReviewInput input = jsonRequest ? ReviewInput.fromJson(body, json) : ReviewInput.fromForm(body);
+        ReviewInput input = jsonRequest ? ReviewInput.fromJson(body, json) : ReviewInput.fromForm(FormFields.parse(request.getContentType().orElse(null), body));
         InvalidInputException problem = input.problem();
         if (problem != null) {
             if (jsonRequest) {

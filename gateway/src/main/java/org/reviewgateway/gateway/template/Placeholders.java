@@ -10,7 +10,8 @@ public record Placeholders(String shopName, @Nullable String customerName, Strin
                            String unsubscribeLink, String transactionId) {
 
     static final String REVIEW_LINK = "reviewLink";
-    static final Set<String> NAMES = Set.of("shopName", "customerName", REVIEW_LINK, "unsubscribeLink", "transactionId");
+    static final String UNSUBSCRIBE_LINK = "unsubscribeLink";
+    static final Set<String> NAMES = Set.of("shopName", "customerName", REVIEW_LINK, UNSUBSCRIBE_LINK, "transactionId");
 
     Map<String, String> values(String customerNameFallback) {
         return Map.of(

@@ -11,7 +11,8 @@ import java.util.regex.Pattern;
 
 /**
  * Checks a template before it is stored: only the named placeholders, no sections, partials or
- * unescaped output (they could carry logic or markup past the escaping), and the review link present.
+ * unescaped output (they could carry logic or markup past the escaping), the review link present, and
+ * the unsubscribe link in the text part.
  */
 final class TemplateSyntax {
 
@@ -23,18 +24,18 @@ final class TemplateSyntax {
 
     static List<Problem.FieldError> check(TemplateContent content) {
         List<Problem.FieldError> errors = new ArrayList<>();
-        check("subject", content.subject(), false).ifPresent(errors::add);
+        check("subject", content.subject(), List.of()).ifPresent(errors::add);
         if (content.subject().chars().anyMatch(c -> c == '\r' || c == '\n')) {
             errors.add(new Problem.FieldError("subject", "must be a single line (no CR or LF)"));
         }
-        check("text", content.text(), true).ifPresent(errors::add);
+        check("text", content.text(), List.of(Placeholders.REVIEW_LINK, Placeholders.UNSUBSCRIBE_LINK)).ifPresent(errors::add);
         if (content.html() != null) {
-            check("html", content.html(), true).ifPresent(errors::add);
+            check("html", content.html(), List.of(Placeholders.REVIEW_LINK)).ifPresent(errors::add);
         }
         return errors;
     }
 
-    private static Optional<Problem.FieldError> check(String field, String source, boolean needsReviewLink) {
+    private static Optional<Problem.FieldError> check(String field, String source, List<String> required) {
         if (UNESCAPED.matcher(source).find()) {
             return error(field, "unescaped output ({{{…}}} or {{&…}}) is not allowed");
         }
@@ -93,10 +94,8 @@ final class TemplateSyntax {
         if (!problems.isEmpty()) {
             return error(field, problems.get(0));
         }
-        if (needsReviewLink && !variables.contains(Placeholders.REVIEW_LINK)) {
-            return error(field, "must contain {{reviewLink}}");
-        }
-        return Optional.empty();
+        return required.stream().filter(name -> !variables.contains(name)).findFirst()
+                .flatMap(missing -> error(field, "must contain {{" + missing + "}}"));
     }
 
     private static Optional<Problem.FieldError> error(String field, String message) {

@@ -25,6 +25,6 @@ public interface SuppressionRepository extends GenericRepository<Suppression, Lo
             ON CONFLICT DO NOTHING""")
     int suppress(UUID merchantId, byte[] emailHash, String reason, Instant now);
 
-    @Query("DELETE FROM suppressions WHERE merchant_id = :merchantId AND email_hash = :emailHash")
-    int lift(UUID merchantId, byte[] emailHash);
+    @Query("DELETE FROM suppressions WHERE merchant_id = :merchantId AND email_hash = :emailHash AND reason = :reason")
+    int lift(UUID merchantId, byte[] emailHash, String reason);
 }

@@ -10,23 +10,29 @@ import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Post;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.swagger.v3.oas.annotations.Hidden;
 import org.reviewgateway.gateway.merchant.MerchantRepository;
-import org.reviewgateway.gateway.order.Recipient;
+import org.reviewgateway.gateway.web.FormFields;
 import org.reviewgateway.gateway.web.HtmlPages;
 
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * The unsubscribe link of every delegated e-mail. A GET only shows the confirm button (link scanners
- * open links); a POST with the RFC 8058 body or the button unsubscribes; the page then offers undo.
+ * open links); a POST — the RFC 8058 one-click body as mail providers send it (multipart or
+ * urlencoded), or the button — unsubscribes; the page then offers undo.
  */
 @Controller("/u")
 @Hidden
+@ExecuteOn(TaskExecutors.BLOCKING)
 class UnsubscribeController {
 
-    private static final String UNDO = "action=resubscribe";
+    static final String UNDO_FIELD = "action";
+    static final String UNDO_VALUE = "resubscribe";
 
     private final Unsubscriptions unsubscriptions;
     private final MerchantRepository merchants;
@@ -40,32 +46,33 @@ class UnsubscribeController {
 
     @Get(value = "/{token}", produces = MediaType.TEXT_HTML)
     HttpResponse<String> confirm(@PathVariable String token, HttpRequest<?> request) {
-        return withRecipient(token, recipient -> pages.page(HttpStatus.OK, "unsubscribe-confirm", values(recipient, request)));
+        return withLink(token, link -> pages.page(HttpStatus.OK, "unsubscribe-confirm", values(link, request)));
     }
 
     @Post(value = "/{token}", consumes = MediaType.ALL, produces = MediaType.TEXT_HTML)
     HttpResponse<String> unsubscribe(@PathVariable String token, @Nullable @Body String body, HttpRequest<?> request) {
-        return withRecipient(token, recipient -> {
-            if (body != null && body.contains(UNDO)) {
-                unsubscriptions.resubscribe(recipient);
-                return pages.page(HttpStatus.OK, "unsubscribe-undone", values(recipient, request));
+        Map<String, String> fields = FormFields.parse(request.getContentType().orElse(null), body);
+        return withLink(token, link -> {
+            if (UNDO_VALUE.equals(fields.get(UNDO_FIELD))) {
+                unsubscriptions.resubscribe(link);
+                return pages.page(HttpStatus.OK, "unsubscribe-undone", values(link, request));
             }
-            unsubscriptions.unsubscribe(recipient);
-            return pages.page(HttpStatus.OK, "unsubscribe-done", values(recipient, request));
+            unsubscriptions.unsubscribe(link);
+            return pages.page(HttpStatus.OK, "unsubscribe-done", values(link, request));
         });
     }
 
-    private HttpResponse<String> withRecipient(String token, java.util.function.Function<Recipient, HttpResponse<String>> action) {
-        Optional<Recipient> recipient = unsubscriptions.find(token);
-        if (recipient.isEmpty()) {
+    private HttpResponse<String> withLink(String token, Function<OptOutLink, HttpResponse<String>> action) {
+        Optional<OptOutLink> link = unsubscriptions.find(token);
+        if (link.isEmpty()) {
             return pages.page(HttpStatus.NOT_FOUND, "not-found", Map.of("message",
-                    "We hold no data for this link: it is unknown, or the data behind it was deleted after the retention period. Nothing more will be sent because of it."));
+                    "This unsubscribe link is unknown or has expired. To stop e-mails from the shop, reply to its message or contact the shop."));
         }
-        return action.apply(recipient.get());
+        return action.apply(link.get());
     }
 
-    private Map<String, String> values(Recipient recipient, HttpRequest<?> request) {
-        String shopName = merchants.findById(recipient.merchantId()).map(m -> m.shopName()).orElse("The shop");
+    private Map<String, String> values(OptOutLink link, HttpRequest<?> request) {
+        String shopName = merchants.findById(link.merchantId()).map(m -> m.shopName()).orElse("The shop");
         return Map.of("shopName", shopName, "action", request.getPath());
     }
 }

@@ -2,53 +2,67 @@ package org.reviewgateway.gateway.unsubscribe;
 
 import jakarta.inject.Singleton;
 import jakarta.transaction.Transactional;
+import org.reviewgateway.config.RetentionConfiguration;
 import org.reviewgateway.gateway.dispatch.DeliveryRepository;
 import org.reviewgateway.gateway.order.OrderRepository;
-import org.reviewgateway.gateway.order.Recipient;
-import org.reviewgateway.gateway.order.RecipientRepository;
 import org.reviewgateway.gateway.privacy.SecretTokens;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.UUID;
 
-/** One-click opt-out (RFC 8058) and its undo, for one merchant and one address hash. */
+/**
+ * One-click opt-out (RFC 8058) and its undo, for one merchant and one address hash. A link works from
+ * its opt-out record, not from the personal data, so it keeps working after the purge.
+ */
 @Singleton
 public class Unsubscriptions {
 
     static final String REASON = "unsubscribe";
+    /** How long a mailed link may still sit in an inbox after the longest retention. */
+    static final Duration INBOX_LIFETIME = Duration.ofDays(365);
 
-    private final RecipientRepository recipients;
+    private final OptOutLinkRepository links;
     private final SuppressionRepository suppressions;
     private final DeliveryRepository deliveries;
     private final OrderRepository orders;
+    private final RetentionConfiguration retention;
     private final Clock clock;
 
-    Unsubscriptions(RecipientRepository recipients, SuppressionRepository suppressions, DeliveryRepository deliveries,
-                    OrderRepository orders, Clock clock) {
-        this.recipients = recipients;
+    Unsubscriptions(OptOutLinkRepository links, SuppressionRepository suppressions, DeliveryRepository deliveries,
+                    OrderRepository orders, RetentionConfiguration retention, Clock clock) {
+        this.links = links;
         this.suppressions = suppressions;
         this.deliveries = deliveries;
         this.orders = orders;
+        this.retention = retention;
         this.clock = clock;
     }
 
-    /** The recipient a link stands for, while its personal data is held. */
-    public Optional<Recipient> find(String token) {
-        return recipients.findByUnsubscribeTokenHash(SecretTokens.hash(token));
+    /** Called in the transaction that stores the recipient, so every mailed link has its opt-out record. */
+    public void recordLink(byte[] tokenHash, UUID merchantId, byte[] emailHash, Instant now) {
+        links.insert(tokenHash, merchantId, emailHash, now.plus(retention.maxPeriod()).plus(INBOX_LIFETIME));
+    }
+
+    /** The opt-out a link stands for, until it expires. */
+    public Optional<OptOutLink> find(String token) {
+        return links.findLive(SecretTokens.hash(token), clock.instant());
     }
 
     /** Suppresses the address for the merchant and cancels everything still planned to it. */
     @Transactional
-    public void unsubscribe(Recipient recipient) {
+    public void unsubscribe(OptOutLink link) {
         Instant now = clock.instant();
-        suppressions.suppress(recipient.merchantId(), recipient.emailHash(), REASON, now);
-        orders.markScheduledSuppressed(recipient.merchantId(), recipient.emailHash(), now);
-        deliveries.cancelPendingTo(recipient.merchantId(), recipient.emailHash(), now);
+        suppressions.suppress(link.merchantId(), link.emailHash(), REASON, now);
+        orders.markScheduledSuppressed(link.merchantId(), link.emailHash(), now);
+        deliveries.cancelPendingTo(link.merchantId(), link.emailHash(), now);
     }
 
+    /** Undoes an unsubscribe only: a hard bounce or an erasure request is not the link's to lift. */
     @Transactional
-    public void resubscribe(Recipient recipient) {
-        suppressions.lift(recipient.merchantId(), recipient.emailHash());
+    public void resubscribe(OptOutLink link) {
+        suppressions.lift(link.merchantId(), link.emailHash(), REASON);
     }
 }

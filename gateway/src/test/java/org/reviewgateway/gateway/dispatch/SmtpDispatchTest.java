@@ -178,7 +178,7 @@ class SmtpDispatchTest implements TestPropertyProvider {
     @Test
     void merchantTemplateEscapesNamesInHtml() throws Exception {
         assertEquals(200, client.send("PUT", "/v1/templates/en", key, "application/json",
-                "{\"subject\":\"Review {{shopName}}\",\"text\":\"Hi {{customerName}}: {{reviewLink}}\","
+                "{\"subject\":\"Review {{shopName}}\",\"text\":\"Hi {{customerName}}: {{reviewLink}} {{unsubscribeLink}}\","
                         + "\"html\":\"<p>Hi {{customerName}}</p><a href=\\\"{{reviewLink}}\\\">Review</a>\"}").status());
         String email = address("script");
         order("H-" + tag, email, "<script>alert(1)</script>", "en-GB");
@@ -195,7 +195,7 @@ class SmtpDispatchTest implements TestPropertyProvider {
 
     @Test
     void textOnlyTemplateSendsOnePlainPart() throws Exception {
-        client.send("PUT", "/v1/templates/fr", key, "application/json", "{\"subject\":\"Avis\",\"text\":\"Merci ! {{reviewLink}}\"}");
+        client.send("PUT", "/v1/templates/fr", key, "application/json", "{\"subject\":\"Avis\",\"text\":\"Merci ! {{reviewLink}} {{unsubscribeLink}}\"}");
         String email = address("plain");
         order("T-" + tag, email, null, "fr");
         dispatcher.dispatchDue();

@@ -56,7 +56,7 @@ class TemplateApiTest {
         Reply second = put("de-DE", VALID.replace("How was", "Wie war"));
         assertEquals(2, ((Number) second.json().get("version")).intValue());
         assertEquals("Wie war {{shopName}}?", client.get("/v1/templates/de-DE", key).json().get("subject"));
-        put("en", "{\"subject\":\"s\",\"text\":\"{{reviewLink}}\"}");
+        put("en", "{\"subject\":\"s\",\"text\":\"{{reviewLink}} {{unsubscribeLink}}\"}");
 
         Reply list = client.get("/v1/templates", key);
         assertEquals(200, list.status());
@@ -89,14 +89,15 @@ class TemplateApiTest {
             "text|{\"subject\":\"s\",\"text\":\"{{& customerName}} {{reviewLink}}\"}",
             "text|{\"subject\":\"s\",\"text\":\"{{=<% %>=}} <%reviewLink%>\"}",
             "text|{\"subject\":\"s\",\"text\":\"no link here\"}",
+            "text|{\"subject\":\"s\",\"text\":\"{{reviewLink}} but no way to opt out\"}",
             "text|{\"subject\":\"s\",\"text\":\"{{reviewLink\"}",
             "text|{\"subject\":\"s\"}",
-            "html|{\"subject\":\"s\",\"text\":\"{{reviewLink}}\",\"html\":\"<p>no link</p>\"}",
-            "html|{\"subject\":\"s\",\"text\":\"{{reviewLink}}\",\"html\":\"{{{reviewLink}}}\"}",
-            "subject|{\"subject\":\"Hello\\r\\nBcc: all@example.org\",\"text\":\"{{reviewLink}}\"}",
-            "subject|{\"subject\":\"{{nope}}\",\"text\":\"{{reviewLink}}\"}",
-            "subject|{\"text\":\"{{reviewLink}}\"}",
-            "subject|{\"subject\":\"\",\"text\":\"{{reviewLink}}\"}"})
+            "html|{\"subject\":\"s\",\"text\":\"{{reviewLink}} {{unsubscribeLink}}\",\"html\":\"<p>no link</p>\"}",
+            "html|{\"subject\":\"s\",\"text\":\"{{reviewLink}} {{unsubscribeLink}}\",\"html\":\"{{{reviewLink}}}\"}",
+            "subject|{\"subject\":\"Hello\\r\\nBcc: all@example.org\",\"text\":\"{{reviewLink}} {{unsubscribeLink}}\"}",
+            "subject|{\"subject\":\"{{nope}}\",\"text\":\"{{reviewLink}} {{unsubscribeLink}}\"}",
+            "subject|{\"text\":\"{{reviewLink}} {{unsubscribeLink}}\"}",
+            "subject|{\"subject\":\"\",\"text\":\"{{reviewLink}} {{unsubscribeLink}}\"}"})
     void invalidTemplatesAre422NamingTheField(String field, String body) {
         assertFieldError(put("en", body), field);
         assertProblem(client.get("/v1/templates/en", key), 404);
@@ -150,11 +151,11 @@ class TemplateApiTest {
         client.patchJson("/v1/settings", key, "{\"defaultLocale\":\"fr-CA\"}");
         assertEquals("Wie war Ihre Bestellung bei Template Shop?", client.postJson("/v1/templates/de/preview", key, "{}").json().get("subject"),
                 "no own template at all: the built-in one of the customer's language");
-        put("fr", "{\"subject\":\"Votre avis\",\"text\":\"{{reviewLink}}\"}");
+        put("fr", "{\"subject\":\"Votre avis\",\"text\":\"{{reviewLink}} {{unsubscribeLink}}\"}");
         assertEquals("Votre avis", client.postJson("/v1/templates/es/preview", key, "{}").json().get("subject"));
         assertEquals("Votre avis", client.postJson("/v1/templates/de/preview", key, "{}").json().get("subject"),
                 "exact, language, merchant default, then built-in");
-        put("de", "{\"subject\":\"Ihre Meinung\",\"text\":\"{{reviewLink}}\"}");
+        put("de", "{\"subject\":\"Ihre Meinung\",\"text\":\"{{reviewLink}} {{unsubscribeLink}}\"}");
         assertEquals("Ihre Meinung", client.postJson("/v1/templates/de-CH/preview", key, "{}").json().get("subject"));
     }
 
