@@ -7,23 +7,30 @@ import java.time.Instant;
 
 /**
  * When to try again after a temporary failure: DISPATCH_RETRY_INITIAL, doubling, at most
- * DISPATCH_RETRY_MAX; stored in the row, so the schedule survives restarts.
+ * DISPATCH_RETRY_MAX, less up to a quarter at random (so deliveries that failed together do not
+ * return together); stored in the row, so the schedule survives restarts.
  */
 final class Backoff {
 
     private Backoff() {
     }
 
-    static Duration after(int attempts, DispatchConfiguration configuration) {
+    /** @param unitRandom a number in [0, 1): how much of the quarter to take off */
+    static Duration after(int attempts, DispatchConfiguration configuration, double unitRandom) {
         Duration wait = configuration.retryInitial();
         for (int i = 1; i < attempts && wait.compareTo(configuration.retryMax()) < 0; i++) {
             wait = wait.multipliedBy(2);
         }
-        return wait.compareTo(configuration.retryMax()) > 0 ? configuration.retryMax() : wait;
+        Duration capped = wait.compareTo(configuration.retryMax()) > 0 ? configuration.retryMax() : wait;
+        return capped.minusMillis((long) (capped.toMillis() * 0.25 * unitRandom));
     }
 
-    /** A delivery still failing temporarily DISPATCH_GIVE_UP_AFTER past its due time fails for good. */
+    /**
+     * A delivery still failing temporarily DISPATCH_GIVE_UP_AFTER past its first attempt fails for good (counted
+     * from the attempt, not the due time: a shop may have set that in the past).
+     */
     static boolean givenUp(Delivery delivery, Instant now, DispatchConfiguration configuration) {
-        return !now.isBefore(delivery.dueAt().plus(configuration.giveUpAfter()));
+        Instant firstAttempt = delivery.firstAttemptAt() == null ? now : delivery.firstAttemptAt();
+        return !now.isBefore(firstAttempt.plus(configuration.giveUpAfter()));
     }
 }

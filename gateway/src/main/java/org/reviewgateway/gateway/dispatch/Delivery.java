@@ -25,7 +25,8 @@ public record Delivery(
         @Nullable String messageId,
         @Nullable String lastError,
         Instant createdAt,
-        Instant updatedAt) {
+        Instant updatedAt,
+        @Nullable Instant firstAttemptAt) {
 
     public static final String INVITE = "invite";
     public static final String REMINDER = "reminder";
@@ -38,7 +39,7 @@ public record Delivery(
 
     public static Delivery pending(String kind, Long orderId, UUID merchantId, Instant dueAt, Instant now) {
         return new Delivery(null, orderId, merchantId, kind, PENDING, dueAt, dueAt, 0,
-                null, null, null, null, null, now, now);
+                null, null, null, null, null, now, now, null);
     }
 
     public static Delivery pendingInvite(Long orderId, UUID merchantId, Instant dueAt, Instant now) {

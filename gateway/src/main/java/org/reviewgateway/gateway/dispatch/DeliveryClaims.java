@@ -3,6 +3,7 @@ package org.reviewgateway.gateway.dispatch;
 import jakarta.inject.Singleton;
 import jakarta.transaction.Transactional;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 
@@ -20,14 +21,22 @@ class DeliveryClaims {
         this.deliveries = deliveries;
     }
 
+    /** Claims up to {@code limit} deliveries due by {@code dueBy}, for {@code lease} by the database's clock. */
     @Transactional
-    public List<Delivery> claim(String claim, Instant now, int limit, Instant leaseUntil) {
-        List<Long> ids = deliveries.findClaimable(now, limit);
+    public List<Delivery> claim(String claim, Instant dueBy, int limit, Duration lease) {
+        Instant databaseNow = deliveries.databaseNow();
+        List<Long> ids = deliveries.findClaimable(dueBy, databaseNow, limit);
         if (ids.isEmpty()) {
             return List.of();
         }
-        deliveries.claim(ids, claim, leaseUntil);
+        deliveries.claim(ids, claim, databaseNow.plus(lease));
         return deliveries.findByClaimedBy(claim);
+    }
+
+    /** Extends the claim on what it has not finished yet: called while a batch is being worked. */
+    @Transactional
+    public int renew(String claim, Duration lease) {
+        return deliveries.renew(claim, deliveries.databaseNow().plus(lease));
     }
 
     /** Hands back what this claim did not get to: it stays due, no attempt counted. */

@@ -45,8 +45,8 @@ class DeliveryOutcomes {
         if (!record(delivery, claim, Delivery.SENT, delivery.attempts() + 1, delivery.nextAttemptAt(), now, messageId, null, now)) {
             return;
         }
-        if (d.invite()) {
-            orders.updateStatus(d.order().id(), OrderStatus.SCHEDULED, OrderStatus.SENT, now);
+        // A reminder only for an order still waiting for its invitation: never for one cancelled or suppressed meanwhile.
+        if (d.invite() && orders.updateStatus(d.order().id(), OrderStatus.SCHEDULED, OrderStatus.SENT, now) == 1) {
             Duration reminderDelay = d.merchant().reminderDelay();
             if (reminderDelay != null) {
                 deliveries.save(Delivery.pending(Delivery.REMINDER, d.order().id(), d.merchant().id(), now.plus(reminderDelay), now));
@@ -93,7 +93,7 @@ class DeliveryOutcomes {
                            Instant sentAt, String messageId, String error, Instant now) {
         int updated = deliveries.recordOutcome(delivery.id(), claim, status, attempts, nextAttemptAt, sentAt, messageId, error, now);
         if (updated == 0) {
-            LOG.warn("Delivery {} was taken over by another dispatcher before its outcome ({}) was recorded", delivery.id(), status);
+            LOG.warn("Delivery {} was cancelled or taken over by another dispatcher before its outcome ({}) was recorded", delivery.id(), status);
         }
         return updated == 1;
     }

@@ -17,28 +17,42 @@ public interface DeliveryRepository extends CrudRepository<Delivery, Long> {
 
     List<Delivery> findByClaimedBy(String claimedBy);
 
-    /** Due and unclaimed (or whose claim expired); rows another process is claiming right now are skipped. */
+    /**
+     * Due by the gateway's clock and unclaimed, or whose claim expired by the database's clock (one clock for every
+     * replica's leases, so a replica whose clock runs ahead cannot take over a live claim); rows another process is
+     * claiming right now are skipped.
+     */
     @Query(value = """
             SELECT id FROM deliveries
-            WHERE status IN ('pending', 'retrying') AND next_attempt_at <= :now
-              AND (claimed_until IS NULL OR claimed_until < :now)
+            WHERE status IN ('pending', 'retrying') AND next_attempt_at <= :dueBy
+              AND (claimed_until IS NULL OR claimed_until < :databaseNow)
             ORDER BY next_attempt_at
             LIMIT :limit
             FOR UPDATE SKIP LOCKED""", nativeQuery = true)
-    List<Long> findClaimable(Instant now, int limit);
+    List<Long> findClaimable(Instant dueBy, Instant databaseNow, int limit);
+
+    @Query(value = "SELECT CURRENT_TIMESTAMP", nativeQuery = true)
+    Instant databaseNow();
 
     @Query("UPDATE deliveries SET claimed_by = :claim, claimed_until = :until WHERE id IN (:ids)")
     int claim(List<Long> ids, String claim, Instant until);
 
+    @Query("UPDATE deliveries SET claimed_until = :until WHERE claimed_by = :claim AND status IN ('pending', 'retrying')")
+    int renew(String claim, Instant until);
+
     @Query("UPDATE deliveries SET claimed_by = NULL, claimed_until = NULL WHERE claimed_by = :claim AND status IN ('pending', 'retrying')")
     int release(String claim);
 
-    /** Writes an outcome only while the claim is still ours, so a process whose lease ran out cannot overwrite. */
+    /**
+     * Writes an outcome only while the claim is still ours and the delivery still open, so neither a process whose
+     * lease ran out nor a send racing a cancel, an erasure or an unsubscribe can overwrite what was decided meanwhile.
+     */
     @Query("""
             UPDATE deliveries SET status = :status, attempts = :attempts, next_attempt_at = :nextAttemptAt,
               sent_at = :sentAt, message_id = :messageId, last_error = :lastError,
+              first_attempt_at = COALESCE(first_attempt_at, :now),
               claimed_by = NULL, claimed_until = NULL, updated_at = :now
-            WHERE id = :id AND claimed_by = :claim""")
+            WHERE id = :id AND claimed_by = :claim AND status IN ('pending', 'retrying')""")
     int recordOutcome(Long id, String claim, String status, int attempts, Instant nextAttemptAt,
                       @Nullable Instant sentAt, @Nullable String messageId, @Nullable String lastError, Instant now);
 

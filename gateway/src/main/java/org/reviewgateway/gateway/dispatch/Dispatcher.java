@@ -24,12 +24,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * Sends what is due: claims a batch, then for each delivery runs the guards (still open, data still
  * held, reminder still wanted, address not suppressed), sends through the mail guard, and records
  * the outcome at once (a message handed to the mail server and not yet recorded is all a crash can send
- * twice). Runs until nothing is due, sending pauses, or the claim's lease runs short.
+ * twice). The claim is renewed while the batch is worked; runs until nothing is due, sending pauses, or
+ * the claim can no longer be renewed.
  */
 @Singleton
 public class Dispatcher {
@@ -37,6 +39,7 @@ public class Dispatcher {
     private static final Logger LOG = LoggerFactory.getLogger(Dispatcher.class);
 
     private final DeliveryClaims claims;
+    private final ClaimLeases leases;
     private final DeliveryRepository deliveries;
     private final DeliveryOutcomes outcomes;
     private final OrderRepository orders;
@@ -52,11 +55,12 @@ public class Dispatcher {
     private final Clock clock;
     private final String instance = "dispatcher-" + UUID.randomUUID().toString().substring(0, 8);
 
-    Dispatcher(DeliveryClaims claims, DeliveryRepository deliveries, DeliveryOutcomes outcomes, OrderRepository orders,
+    Dispatcher(DeliveryClaims claims, ClaimLeases leases, DeliveryRepository deliveries, DeliveryOutcomes outcomes, OrderRepository orders,
                RecipientRepository recipients, MerchantRepository merchants, SuppressionRepository suppressions,
                InvitationComposer composer, TemplateResolver templates, MailSender sender, MailGuard guard, DispatchMetrics metrics,
                DispatchConfiguration configuration, Clock clock) {
         this.claims = claims;
+        this.leases = leases;
         this.deliveries = deliveries;
         this.outcomes = outcomes;
         this.orders = orders;
@@ -77,8 +81,7 @@ public class Dispatcher {
         boolean more = true;
         while (more && !guard.sendingPaused()) {
             String claim = instance + ":" + UUID.randomUUID();
-            Instant now = clock.instant();
-            List<Delivery> batch = claims.claim(claim, now, configuration.batchSize(), now.plus(configuration.lease()));
+            List<Delivery> batch = claims.claim(claim, clock.instant(), configuration.batchSize(), configuration.lease());
             if (batch.isEmpty()) {
                 break;
             }
@@ -98,11 +101,11 @@ public class Dispatcher {
 
     /** @return whether the whole batch was worked through (and so more may be due) */
     private boolean dispatchBatch(List<Delivery> claimed, String claim, DispatchReport report) {
-        Instant leaseEnd = claimed.get(0).claimedUntil();
+        ClaimLeases.ClaimRenewal renewal = leases.keep(claim);
         try (MailSender.Connection connection = sender.openConnection()) {
             Batch batch = new Batch(claim, connection, new HashMap<>(), new HashMap<>());
             for (Delivery delivery : claimed) {
-                if (clock.instant().isAfter(leaseEnd.minus(configuration.lease().dividedBy(5)))) {
+                if (!renewal.holds()) {
                     return false;
                 }
                 DispatchOutcome outcome = dispatchOne(delivery, batch);
@@ -114,6 +117,7 @@ public class Dispatcher {
             }
             return true;
         } finally {
+            renewal.close();
             claims.release(claim);
         }
     }
@@ -175,7 +179,7 @@ public class Dispatcher {
                     "gave up after " + configuration.giveUpAfter() + "; last: " + failure.getMessage()), now);
             return DispatchOutcome.FAILED;
         }
-        Duration wait = Backoff.after(d.delivery().attempts() + 1, configuration);
+        Duration wait = Backoff.after(d.delivery().attempts() + 1, configuration, ThreadLocalRandom.current().nextDouble());
         outcomes.retry(d, claim, failure, now.plus(wait), now);
         return DispatchOutcome.RETRY;
     }

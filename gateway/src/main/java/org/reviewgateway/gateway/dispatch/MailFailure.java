@@ -1,19 +1,28 @@
 package org.reviewgateway.gateway.dispatch;
 
+import io.micronaut.core.annotation.Nullable;
+
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
 /**
- * Why a message was not accepted. The description is ours (SMTP code and stage), never the server's
- * reply text, which usually quotes the address; no cause is attached for the same reason.
+ * Why a message was not accepted. The description is ours (SMTP code, enhanced status and stage),
+ * never the server's reply text, which usually quotes the address; no cause is attached for the same reason.
  */
 public class MailFailure extends Exception {
 
     public enum Kind {
         /** Try again later: 4xx replies, connection and I/O problems. */
         TRANSIENT,
-        /** Will not work: 5xx replies other than an unknown mailbox. */
+        /** Will not work for this message: 5xx replies about neither the mailbox nor our sending. */
         PERMANENT,
-        /** The server refused the mailbox (550, 551, 553 on RCPT): a hard bounce. */
+        /** Our side is refused (RFC 3463 5.7.x policy, 5.1.7/5.1.8 sender, anything at MAIL FROM): a relay problem, not the customer's. */
+        POLICY,
+        /** The mailbox does not exist or is disabled (5.1.x, 5.2.1; a bare 550/551/553 at RCPT): a hard bounce. */
         UNKNOWN_MAILBOX
     }
+
+    private static final Pattern ENHANCED_STATUS = Pattern.compile("^\\s*\\d{3}[ -]([245])\\.(\\d{1,3})\\.(\\d{1,3})\\b");
 
     private final Kind kind;
     private final int smtpCode;
@@ -32,16 +41,52 @@ public class MailFailure extends Exception {
         return smtpCode;
     }
 
-    /** By SMTP reply code: 4xx transient, 550/551/553 at RCPT a hard bounce, other 5xx permanent. */
-    public static MailFailure ofReply(int code, boolean atRecipient, String stage) {
-        Kind kind;
-        if (code >= 500 && atRecipient && (code == 550 || code == 551 || code == 553)) {
-            kind = Kind.UNKNOWN_MAILBOX;
-        } else if (code >= 500) {
-            kind = Kind.PERMANENT;
-        } else {
-            kind = Kind.TRANSIENT;
+    /** A failure the mail server should be blamed for: counted by the circuit breaker. */
+    public boolean serverTrouble() {
+        return kind == Kind.TRANSIENT || kind == Kind.POLICY;
+    }
+
+    /**
+     * Classifies an SMTP reply. {@code reply} is the server's text, read here for its enhanced status code
+     * (RFC 3463) and then forgotten: only the codes go into the description.
+     */
+    public static MailFailure ofReply(int code, @Nullable String reply, Stage stage) {
+        Matcher enhanced = reply == null ? null : ENHANCED_STATUS.matcher(reply);
+        String status = enhanced != null && enhanced.find() ? enhanced.group(1) + "." + enhanced.group(2) + "." + enhanced.group(3) : null;
+        Kind kind = classify(code, status, stage);
+        return new MailFailure(kind, code, "SMTP " + code + (status == null ? "" : " " + status) + " at " + stage.command);
+    }
+
+    static Kind classify(int code, @Nullable String enhanced, Stage stage) {
+        if (code < 500) {
+            return Kind.TRANSIENT;
         }
-        return new MailFailure(kind, code, "SMTP " + code + " at " + stage);
+        if (stage == Stage.SENDER) {
+            return Kind.POLICY;
+        }
+        if (enhanced == null) {
+            return stage == Stage.RECIPIENT && (code == 550 || code == 551 || code == 553) ? Kind.UNKNOWN_MAILBOX : Kind.PERMANENT;
+        }
+        String[] parts = enhanced.split("\\.");
+        int subject = Integer.parseInt(parts[1]);
+        int detail = Integer.parseInt(parts[2]);
+        if (subject == 7 || (subject == 1 && (detail == 7 || detail == 8))) {
+            return Kind.POLICY;
+        }
+        if (subject == 1 || (subject == 2 && detail == 1)) {
+            return Kind.UNKNOWN_MAILBOX;
+        }
+        return Kind.PERMANENT;
+    }
+
+    /** Where in the SMTP conversation the reply came. */
+    public enum Stage {
+        SENDER("MAIL FROM"), RECIPIENT("RCPT"), DATA("DATA");
+
+        private final String command;
+
+        Stage(String command) {
+            this.command = command;
+        }
     }
 }

@@ -52,6 +52,11 @@ public class MailGuard {
         return breaker.getState() == CircuitBreaker.State.OPEN || breaker.getState() == CircuitBreaker.State.FORCED_OPEN;
     }
 
+    /** Closes the circuit at once, forgetting the recent failures (tests use it to start from a clean window). */
+    void reset() {
+        breaker.reset();
+    }
+
     public CircuitBreaker.State circuitState() {
         return breaker.getState();
     }
@@ -75,7 +80,8 @@ public class MailGuard {
         }
     }
 
+    /** Temporary failures and refusals of our sending (a relay's policy) trip the breaker; a bad mailbox does not. */
     private static boolean isServerTrouble(Throwable e) {
-        return e instanceof MailFailure f && f.kind() == MailFailure.Kind.TRANSIENT;
+        return e instanceof MailFailure f && f.serverTrouble();
     }
 }

@@ -4,7 +4,11 @@ import io.micronaut.transaction.TransactionOperations;
 import jakarta.annotation.PreDestroy;
 import jakarta.inject.Singleton;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 import java.sql.Connection;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
@@ -12,6 +16,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * Group commit for single orders: the orders that arrive while a commit is under way are written
@@ -24,6 +29,9 @@ import java.util.concurrent.TimeUnit;
 class OrderCommits {
 
     static final int MAX_GROUP = 64;
+    /** The longest a request waits for the shared commit before writing its order alone. */
+    static final Duration MAX_WAIT = Duration.ofSeconds(30);
+    private static final Logger LOG = LoggerFactory.getLogger(OrderCommits.class);
 
     /** The shared transaction rolled back; nothing of the order was kept. */
     static final class GroupRolledBack extends Exception {
@@ -54,9 +62,12 @@ class OrderCommits {
         Pending pending = new Pending(rows, new CompletableFuture<>());
         queue.add(pending);
         try {
-            return pending.saved().get();
+            return pending.saved().get(MAX_WAIT.toMillis(), TimeUnit.MILLISECONDS);
         } catch (ExecutionException e) {
             throw new GroupRolledBack(e.getCause());
+        } catch (TimeoutException e) {
+            pending.saved().completeExceptionally(e);
+            throw new GroupRolledBack(e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new GroupRolledBack(e);
@@ -73,10 +84,14 @@ class OrderCommits {
                 }
                 group.add(first);
                 queue.drainTo(group, MAX_GROUP - 1);
+                group.removeIf(p -> p.saved().isDone());
                 commit(group);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 break;
+            } catch (Throwable e) {
+                // The committer must outlive anything one group throws (an Error included): every later order waits on it.
+                LOG.error("Group commit failed ({}); its orders are written one by one", e.getClass().getName());
             } finally {
                 group.forEach(p -> p.saved().completeExceptionally(new IllegalStateException("not committed")));
                 group.clear();
@@ -91,7 +106,7 @@ class OrderCommits {
             for (int i = 0; i < group.size(); i++) {
                 group.get(i).saved().complete(saved.get(i));
             }
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | Error e) {
             group.forEach(p -> p.saved().completeExceptionally(e));
         }
     }

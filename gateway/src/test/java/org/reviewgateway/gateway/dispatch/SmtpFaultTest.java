@@ -9,6 +9,8 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.reviewgateway.gateway.support.GatewayClient;
 import org.reviewgateway.gateway.support.MutableClock;
 import org.reviewgateway.gateway.support.Orders;
@@ -17,7 +19,12 @@ import org.reviewgateway.gateway.support.ScriptedSmtpServer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Duration;
+import java.util.Collections;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.stream.IntStream;
 import java.util.UUID;
 
 import static org.awaitility.Awaitility.await;
@@ -156,6 +163,81 @@ class SmtpFaultTest implements TestPropertyProvider {
         assertEquals("failed", Orders.status(client, key, id));
         assertEquals(0, accepted(email));
         assertTrue(smtp.accepted().stream().noneMatch(a -> a.recipient().equals(email)));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+            "550 5.1.1 <{}>: Recipient address rejected: User unknown|true",
+            "550 5.2.1 <{}>: mailbox disabled|true",
+            "551 5.1.6 user has moved|true",
+            "550 no such user here|true",
+            "553 5.7.1 <reviews@localhost>: Sender address rejected: not owned by user|false",
+            "550 5.7.1 Relaying denied|false",
+            "550 5.1.8 Sender domain has no MX|false",
+            "552 5.2.2 Mailbox full|false",
+            "554 5.3.4 Message too big for system|false"})
+    void onlyAMailboxAnswerSuppressesTheAddress(String reply, boolean suppresses) {
+        String email = "reply." + UUID.randomUUID().toString().substring(0, 8) + "@example.org";
+        String id = order(email);
+        smtp.replyToRcpt(reply.replace("{}", email));
+
+        assertEquals(1, dispatcher.dispatchDue().count(DispatchOutcome.FAILED));
+
+        assertEquals("failed", Orders.firstDelivery(client, key, id).get("status"));
+        assertFalse(client.get("/v1/orders/" + id, key).body().contains(email), "the reply quoted the address; it is not kept");
+        String next = (String) client.postJson("/v1/orders", key, Orders.delegated("N-" + UUID.randomUUID(), email, null, null, null)).json().get("status");
+        assertEquals(suppresses ? "suppressed" : "scheduled", next);
+        guard.reset();
+    }
+
+    @Test
+    void aRelayThatRefusesOurSendingTripsTheCircuitInsteadOfBurningTheQueue() {
+        guard.reset();
+        List<String> ids = IntStream.range(0, 8).mapToObj(i -> order("relay" + i + "." + tag + "@example.org")).toList();
+        smtp.replyToRcpt(Collections.nCopies(8, "550 5.7.1 Relaying denied").toArray(String[]::new));
+
+        DispatchReport report = dispatcher.dispatchDue();
+
+        assertTrue(guard.sendingPaused(), "the breaker opened");
+        assertTrue(report.count(DispatchOutcome.FAILED) < ids.size(), report::toString);
+        long waiting = ids.stream().filter(id -> "pending".equals(Orders.firstDelivery(client, key, id).get("status"))).count();
+        assertTrue(waiting > 0, "the rest waits in the outbox");
+        smtp.clearRcptReplies();
+        guard.reset();
+        dispatcher.dispatchDue();
+        assertEquals(waiting, ids.stream().filter(id -> "sent".equals(Orders.status(client, key, id))).count(), "and goes out once the relay is fixed");
+    }
+
+    @Test
+    void aTemporaryFailureOfABackdatedOrderIsRetriedNotGivenUp() {
+        String email = "backdated." + tag + "@example.org";
+        String id = "F-" + UUID.randomUUID();
+        assertEquals(201, client.postJson("/v1/orders", key, Orders.delegated(id, email, null, null, clock.instant().minus(Duration.ofDays(10)))).status());
+        smtp.replyToRcpt("451 4.3.0 try again later");
+
+        assertEquals(1, dispatcher.dispatchDue().count(DispatchOutcome.RETRY), "give-up counts from the first attempt, not the due time");
+        assertEquals("retrying", Orders.firstDelivery(client, key, id).get("status"));
+        client.postJson("/v1/orders/" + id + "/cancel", key, "");
+    }
+
+    @Test
+    void aSendRacingACancelNeverRecordsSentOverCancelledNorPlansAReminder() throws Exception {
+        client.patchJson("/v1/settings", key, "{\"reminderDelay\":\"PT1H\"}");
+        String email = "race." + tag + "@example.org";
+        String id = order(email);
+        CountDownLatch release = smtp.holdNextDataReply();
+        CompletableFuture<DispatchReport> sending = CompletableFuture.supplyAsync(dispatcher::dispatchDue);
+        assertTrue(smtp.awaitHeldData(10), "the message is on the wire");
+
+        assertEquals(200, client.postJson("/v1/orders/" + id + "/cancel", key, "").status());
+        release.countDown();
+        sending.join();
+
+        Map<String, Object> view = client.get("/v1/orders/" + id, key).json();
+        assertEquals("cancelled", view.get("status"));
+        @SuppressWarnings("unchecked")
+        List<Map<String, Object>> deliveries = (List<Map<String, Object>>) view.get("deliveries");
+        assertEquals(List.of("cancelled"), deliveries.stream().map(d -> d.get("status")).toList(), "no sent over cancelled, no reminder");
     }
 
     private static ScriptedSmtpServer startServer() {

@@ -13,6 +13,9 @@ import java.util.List;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
@@ -28,6 +31,8 @@ public final class ScriptedSmtpServer implements AutoCloseable {
     private final Queue<String> rcptReplies = new ConcurrentLinkedQueue<>();
     private final Queue<String> dataReplies = new ConcurrentLinkedQueue<>();
     private final List<Accepted> accepted = new CopyOnWriteArrayList<>();
+    private volatile CountDownLatch holdData;
+    private final Semaphore dataReceived = new Semaphore(0);
 
     public record Accepted(String recipient, String data) {
     }
@@ -46,9 +51,24 @@ public final class ScriptedSmtpServer implements AutoCloseable {
         rcptReplies.addAll(List.of(replies));
     }
 
+    public void clearRcptReplies() {
+        rcptReplies.clear();
+    }
+
     /** The next message bodies get these replies, in order. */
     public void replyToData(String... replies) {
         dataReplies.addAll(List.of(replies));
+    }
+
+    /** The next message's final reply waits until the returned latch is counted down (a slow server mid-send). */
+    public CountDownLatch holdNextDataReply() {
+        holdData = new CountDownLatch(1);
+        return holdData;
+    }
+
+    /** Waits until a held message's body has arrived (the server now sits on its reply). */
+    public boolean awaitHeldData(long seconds) throws InterruptedException {
+        return dataReceived.tryAcquire(seconds, TimeUnit.SECONDS);
     }
 
     public List<Accepted> accepted() {
@@ -102,6 +122,12 @@ public final class ScriptedSmtpServer implements AutoCloseable {
                         while ((dataLine = in.readLine()) != null && !dataLine.equals(".")) {
                             data.append(dataLine).append("\n");
                         }
+                        CountDownLatch hold = holdData;
+                        if (hold != null) {
+                            holdData = null;
+                            dataReceived.release();
+                            hold.await(30, TimeUnit.SECONDS);
+                        }
                         String scripted = dataReplies.poll();
                         String answer = scripted == null ? "250 queued" : scripted;
                         if (answer.startsWith("2")) {
@@ -121,6 +147,8 @@ public final class ScriptedSmtpServer implements AutoCloseable {
                     default -> reply(out, "502 not implemented");
                 }
             }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         } catch (IOException | RuntimeException ignored) {
             // the client went away
         }

@@ -91,13 +91,13 @@ public class SmtpMailSender implements MailSender {
     static MailFailure classify(MessagingException e) {
         for (Exception next = e; next != null; next = next instanceof MessagingException m ? m.getNextException() : null) {
             if (next instanceof SMTPAddressFailedException rcpt) {
-                return MailFailure.ofReply(rcpt.getReturnCode(), true, "RCPT");
+                return MailFailure.ofReply(rcpt.getReturnCode(), rcpt.getMessage(), MailFailure.Stage.RECIPIENT);
             }
             if (next instanceof SMTPSenderFailedException sender) {
-                return MailFailure.ofReply(sender.getReturnCode(), false, "MAIL FROM");
+                return MailFailure.ofReply(sender.getReturnCode(), sender.getMessage(), MailFailure.Stage.SENDER);
             }
             if (next instanceof SMTPSendFailedException data) {
-                return MailFailure.ofReply(data.getReturnCode(), false, "DATA");
+                return MailFailure.ofReply(data.getReturnCode(), data.getMessage(), MailFailure.Stage.DATA);
             }
         }
         Throwable root = e;
