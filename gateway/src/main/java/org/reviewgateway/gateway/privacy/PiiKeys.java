@@ -2,6 +2,7 @@ package org.reviewgateway.gateway.privacy;
 
 import io.micronaut.context.annotation.Context;
 import io.micronaut.context.exceptions.ConfigurationException;
+import jakarta.inject.Inject;
 import org.reviewgateway.config.GatewayConfiguration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -12,7 +13,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
+import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
@@ -36,14 +37,41 @@ public class PiiKeys {
     private final SecretKeySpec addressHashKey;
     private final SecretKeySpec unsubscribeKey;
 
-    public PiiKeys(GatewayConfiguration configuration) {
-        byte[] master = configuration.piiKey() != null
-                ? decode(configuration.piiKey(), "GATEWAY_PII_KEY")
-                : loadOrGenerate(Path.of(configuration.dataDir()).resolve(KEY_FILE));
+    @Inject
+    public PiiKeys(GatewayConfiguration configuration, KeyFingerprints fingerprints) {
+        this(masterKey(configuration, fingerprints));
+    }
+
+    private PiiKeys(byte[] master) {
         this.keyId = HexFormat.of().formatHex(derive(master, "key-id"), 0, 4);
         this.encryptionKey = new SecretKeySpec(derive(master, "aes-gcm-v1"), "AES");
         this.addressHashKey = new SecretKeySpec(derive(master, "address-hmac-v1"), "HmacSHA256");
         this.unsubscribeKey = new SecretKeySpec(derive(master, "unsubscribe-token-v1"), "HmacSHA256");
+    }
+
+    /** Keys from a base64 master key without looking at any database: for tools that seal data offline (test seeding). */
+    public static PiiKeys offline(String base64MasterKey) {
+        return new PiiKeys(decode(base64MasterKey, "the master key"));
+    }
+
+    private static byte[] masterKey(GatewayConfiguration configuration, KeyFingerprints fingerprints) {
+        Path keyFile = Path.of(configuration.dataDir()).resolve(KEY_FILE);
+        byte[] master = configuration.piiKey() != null
+                ? decode(configuration.piiKey(), "GATEWAY_PII_KEY")
+                : loadOrGenerate(keyFile, fingerprints);
+        verify(HexFormat.of().formatHex(derive(master, "fingerprint-v1")), fingerprints, configuration.piiKey() != null ? null : keyFile);
+        return master;
+    }
+
+    /** The key must be the one the database was written with; a first start records it. */
+    private static void verify(String fingerprint, KeyFingerprints fingerprints, Path keyFile) {
+        String standing = fingerprints.recordIfAbsent(fingerprint);
+        if (!MessageDigest.isEqual(standing.getBytes(StandardCharsets.US_ASCII), fingerprint.getBytes(StandardCharsets.US_ASCII))) {
+            String source = keyFile == null ? "the key in GATEWAY_PII_KEY" : "the key file " + keyFile.toAbsolutePath();
+            throw new ConfigurationException("GATEWAY_PII_KEY: " + source + " is not the key this database was written with "
+                    + "(fingerprint " + fingerprint.substring(0, 8) + ", the database expects " + standing.substring(0, 8)
+                    + "); start with the original key, or the stored personal data cannot be read");
+        }
     }
 
     /** Identifies the master key in stored rows, so a rotated key can tell its ciphertexts apart. */
@@ -76,16 +104,18 @@ public class PiiKeys {
         return key;
     }
 
-    private static byte[] loadOrGenerate(Path file) {
+    private static byte[] loadOrGenerate(Path file, KeyFingerprints fingerprints) {
         try {
             if (Files.exists(file)) {
                 return decode(Files.readString(file, StandardCharsets.US_ASCII), file.toAbsolutePath().toString());
             }
+            if (fingerprints.databaseHoldsData()) {
+                throw new ConfigurationException("GATEWAY_PII_KEY is not set and the key file " + file.toAbsolutePath()
+                        + " is missing, but the database holds data written with a key: restore the key file from its backup, or set GATEWAY_PII_KEY to that key");
+            }
             byte[] key = new byte[KEY_BYTES];
             new SecureRandom().nextBytes(key);
-            Files.createDirectories(file.toAbsolutePath().getParent());
-            Files.writeString(file, Base64.getEncoder().encodeToString(key), StandardCharsets.US_ASCII, StandardOpenOption.CREATE_NEW);
-            restrictToOwner(file);
+            writeOwnerOnly(file, Base64.getEncoder().encodeToString(key));
             LOG.warn("GATEWAY_PII_KEY is not set: generated a key into {}. Back it up; without it the stored personal data cannot be read.", file.toAbsolutePath());
             return key;
         } catch (IOException e) {
@@ -93,11 +123,27 @@ public class PiiKeys {
         }
     }
 
-    private static void restrictToOwner(Path file) throws IOException {
+    /**
+     * Writes the key so that it is never readable by others, not even for a moment, and appears whole or not at
+     * all: a temporary file created with mode 600 in a directory of mode 700, then moved into place.
+     */
+    private static void writeOwnerOnly(Path file, String content) throws IOException {
+        Path directory = file.toAbsolutePath().getParent();
+        boolean posix = directory.getFileSystem().supportedFileAttributeViews().contains("posix");
+        if (posix) {
+            Files.createDirectories(directory, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+            Files.setPosixFilePermissions(directory, PosixFilePermissions.fromString("rwx------"));
+        } else {
+            Files.createDirectories(directory);
+        }
+        Path temporary = posix
+                ? Files.createTempFile(directory, ".pii-key-", ".tmp", PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")))
+                : Files.createTempFile(directory, ".pii-key-", ".tmp");
         try {
-            Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
-        } catch (UnsupportedOperationException notPosix) {
-            // Windows and similar: file permissions follow the directory's.
+            Files.writeString(temporary, content, StandardCharsets.US_ASCII);
+            Files.move(temporary, file, StandardCopyOption.ATOMIC_MOVE);
+        } finally {
+            Files.deleteIfExists(temporary);
         }
     }
 

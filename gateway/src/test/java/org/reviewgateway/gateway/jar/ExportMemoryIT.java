@@ -3,7 +3,6 @@ package org.reviewgateway.gateway.jar;
 import io.micronaut.json.JsonMapper;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.reviewgateway.config.GatewayConfiguration;
 import org.reviewgateway.gateway.privacy.PiiCipher;
 import org.reviewgateway.gateway.privacy.PiiKeys;
 import org.reviewgateway.gateway.support.GatewayClient;
@@ -52,7 +51,7 @@ class ExportMemoryIT {
         try (GatewayProcess gateway = GatewayProcess.start(workDir, env).awaitHealthy()) {
             merchant = new GatewayClient(gateway.base(), json).newMerchant("Export Shop");
         }
-        byte[] sealedToken = new PiiCipher(new PiiKeys(new GatewayConfiguration(data.toString(), null, piiKey, 0))).encrypt("seeded-token");
+        byte[] sealedToken = new PiiCipher(PiiKeys.offline(piiKey)).encrypt("seeded-token");
         seed(data, UUID.fromString(merchant.id()), sealedToken);
 
         try (GatewayProcess gateway = GatewayProcess.start(workDir, env, SMALL_HEAP).awaitHealthy()) {

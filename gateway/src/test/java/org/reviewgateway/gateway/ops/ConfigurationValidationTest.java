@@ -20,31 +20,31 @@ class ConfigurationValidationTest {
     @Test
     void piiKeyOfWrongLengthStopsStartUpNamingTheVariable() {
         String sixteenBytes = Base64.getEncoder().encodeToString(new byte[16]);
-        assertStartUpFailsMentioning(Map.of("gateway.pii-key", sixteenBytes), "GATEWAY_PII_KEY");
+        assertStartUpFailsMentioning(dataDir, Map.of("gateway.pii-key", sixteenBytes), "GATEWAY_PII_KEY");
     }
 
     @Test
     void piiKeyThatIsNotBase64StopsStartUp() {
-        assertStartUpFailsMentioning(Map.of("gateway.pii-key", "not base64 at all!"), "GATEWAY_PII_KEY");
+        assertStartUpFailsMentioning(dataDir, Map.of("gateway.pii-key", "not base64 at all!"), "GATEWAY_PII_KEY");
     }
 
     @Test
     void retentionMaximumBelowOneDayStopsStartUp() {
-        assertStartUpFailsMentioning(Map.of("retention.max-period", "PT12H"), "RETENTION_MAX_PERIOD");
+        assertStartUpFailsMentioning(dataDir, Map.of("retention.max-period", "PT12H"), "RETENTION_MAX_PERIOD");
     }
 
     @Test
     void negativeRateLimitStopsStartUp() {
-        assertStartUpFailsMentioning(Map.of("gateway.rate-limit", "-1"), "GATEWAY_RATE_LIMIT");
+        assertStartUpFailsMentioning(dataDir, Map.of("gateway.rate-limit", "-1"), "GATEWAY_RATE_LIMIT");
     }
 
     @Test
     void dispatchConnectionsOutOfRangeStopStartUp() {
-        assertStartUpFailsMentioning(Map.of("dispatch.connections", "0"), "DISPATCH_CONNECTIONS");
-        assertStartUpFailsMentioning(Map.of("dispatch.connections", "17"), "DISPATCH_CONNECTIONS");
+        assertStartUpFailsMentioning(dataDir, Map.of("dispatch.connections", "0"), "DISPATCH_CONNECTIONS");
+        assertStartUpFailsMentioning(dataDir, Map.of("dispatch.connections", "17"), "DISPATCH_CONNECTIONS");
     }
 
-    private void assertStartUpFailsMentioning(Map<String, Object> properties, String expected) {
+    static void assertStartUpFailsMentioning(Path dataDir, Map<String, Object> properties, String expected) {
         Map<String, Object> all = new java.util.HashMap<>(properties);
         all.put("gateway.data-dir", dataDir.toString());
         all.put("micronaut.server.port", -1);
