@@ -17,6 +17,13 @@ public interface DeliveryRepository extends CrudRepository<Delivery, Long> {
 
     List<Delivery> findByClaimedBy(String claimedBy);
 
+    @Query("SELECT id FROM deliveries WHERE order_id = :orderId")
+    List<Long> findIdsByOrderId(Long orderId);
+
+    /** Of these deliveries, those whose order still holds its personal data. */
+    @Query("SELECT d.id FROM deliveries d JOIN orders o ON o.id = d.order_id WHERE d.id IN (:ids) AND o.personal_data = 'held'")
+    List<Long> findHoldingPersonalData(List<Long> ids);
+
     /**
      * Due by the gateway's clock and unclaimed, or whose claim expired by the database's clock (one clock for every
      * replica's leases, so a replica whose clock runs ahead cannot take over a live claim); rows another process is

@@ -1,5 +1,7 @@
 package org.reviewgateway.gateway.dispatch;
 
+import java.util.Collection;
+
 /**
  * The narrow port to a mail transport. A connection may stay open for several messages;
  * the dispatcher opens one per batch.
@@ -7,6 +9,13 @@ package org.reviewgateway.gateway.dispatch;
 public interface MailSender {
 
     Connection openConnection();
+
+    /**
+     * The personal data behind these deliveries has ended: a transport that keeps copies of what it sent
+     * deletes theirs now. Nothing to do for one that keeps none (SMTP).
+     */
+    default void forget(Collection<Long> deliveryIds) {
+    }
 
     interface Connection extends AutoCloseable {
 

@@ -3,6 +3,7 @@ package org.reviewgateway.gateway.order;
 import jakarta.inject.Singleton;
 import jakarta.transaction.Transactional;
 import org.reviewgateway.gateway.dispatch.DeliveryRepository;
+import org.reviewgateway.gateway.dispatch.MailSender;
 import org.reviewgateway.gateway.merchant.Merchant;
 import org.reviewgateway.gateway.privacy.PiiCipher;
 import org.reviewgateway.gateway.unsubscribe.SuppressionRepository;
@@ -12,7 +13,8 @@ import java.time.Instant;
 
 /**
  * Data-subject rights and cancellations: deletes an order's personal data now (what the retention
- * purge would do later), cancels what was still planned for it, and keeps the anonymous rest.
+ * purge would do later), cancels what was still planned for it, has the mail transport delete any copy
+ * it kept of the messages, and keeps the anonymous rest.
  */
 @Singleton
 class PersonalDataErasure {
@@ -24,15 +26,17 @@ class PersonalDataErasure {
     private final DeliveryRepository deliveries;
     private final SuppressionRepository suppressions;
     private final PiiCipher cipher;
+    private final MailSender mail;
     private final Clock clock;
 
     PersonalDataErasure(OrderRepository orders, RecipientRepository recipients, DeliveryRepository deliveries,
-                        SuppressionRepository suppressions, PiiCipher cipher, Clock clock) {
+                        SuppressionRepository suppressions, PiiCipher cipher, MailSender mail, Clock clock) {
         this.orders = orders;
         this.recipients = recipients;
         this.deliveries = deliveries;
         this.suppressions = suppressions;
         this.cipher = cipher;
+        this.mail = mail;
         this.clock = clock;
     }
 
@@ -43,6 +47,7 @@ class PersonalDataErasure {
         deliveries.cancelOpenForOrder(order.id(), now);
         boolean deleted = recipients.deleteByOrderId(order.id()) > 0;
         orders.markPurged(order.id(), now);
+        mail.forget(deliveries.findIdsByOrderId(order.id()));
         return deleted;
     }
 

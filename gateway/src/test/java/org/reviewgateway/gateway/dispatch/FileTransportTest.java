@@ -11,6 +11,8 @@ import org.junit.jupiter.api.Test;
 import org.reviewgateway.gateway.support.GatewayClient;
 import org.reviewgateway.gateway.support.MutableClock;
 import org.reviewgateway.gateway.support.Orders;
+import org.reviewgateway.gateway.dispatch.file.FileMailSender;
+import org.reviewgateway.retention.PersonalDataPurger;
 
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -38,6 +40,12 @@ class FileTransportTest {
     JsonMapper json;
     @Inject
     MutableClock clock;
+    @Inject
+    FileMailSender files;
+    @Inject
+    PersonalDataPurger purger;
+
+    private static final Path MAIL = Path.of("target/test-data-file/mail");
 
     @Test
     void scheduledDispatcherWritesTheInvitationAsAnEmlFile() throws Exception {
@@ -55,6 +63,61 @@ class FileTransportTest {
         assertTrue(message.getHeader("List-Unsubscribe")[0].contains("/u/"));
         try (Stream<Path> files = Files.list(mail)) {
             assertTrue(files.noneMatch(f -> f.getFileName().toString().endsWith(".tmp")), "no half-written files");
+        }
+    }
+
+    @Test
+    void anOrdersMailFilesGoWhenItsPersonalDataEnds() throws Exception {
+        GatewayClient client = new GatewayClient(server, json);
+        String key = client.newMerchant("Tidy Shop").apiKey();
+        client.patchJson("/v1/settings", key, "{\"retention\":\"P1D\"}");
+        String cancelled = sentTo(client, key, "cancel");
+        String purged = sentTo(client, key, "purge");
+        String erased = sentTo(client, key, "erase");
+
+        client.postJson("/v1/orders/" + cancelled + "/cancel", key, "");
+        assertEquals(0, filesTo(emailOf(cancelled)), "cancel deletes the copy at once");
+        client.postJson("/v1/erasure-requests", key, "{\"email\":\"" + emailOf(erased) + "\"}");
+        assertEquals(0, filesTo(emailOf(erased)), "so does an erasure request");
+
+        assertEquals(1, filesTo(emailOf(purged)));
+        purger.purge(clock.instant().plus(Duration.ofDays(2)), false, "test");
+        files.sweep();
+        assertEquals(0, filesTo(emailOf(purged)), "the sweep removes what the purge ended");
+
+        String owner = "owner." + UUID.randomUUID().toString().substring(0, 8) + "@example.org";
+        assertEquals(202, client.postJson("/v1/templates/en/test-send", key, "{\"email\":\"" + owner + "\"}").status());
+        files.sweep();
+        assertEquals(1, filesTo(owner), "a test message stays an hour, to be looked at");
+        clock.advance(Duration.ofHours(2));
+        try {
+            files.sweep();
+        } finally {
+            clock.advance(Duration.ofHours(-2));
+        }
+        assertEquals(0, filesTo(owner));
+    }
+
+    private String sentTo(GatewayClient client, String key, String who) {
+        String id = "T-" + who + "-" + UUID.randomUUID().toString().substring(0, 8);
+        client.postJson("/v1/orders", key, Orders.delegated(id, emailOf(id), null, null, clock.instant()));
+        await().atMost(Duration.ofSeconds(20)).until(() -> "sent".equals(Orders.status(client, key, id)));
+        return id;
+    }
+
+    private static String emailOf(String transactionId) {
+        return transactionId.toLowerCase(java.util.Locale.ROOT) + "@example.org";
+    }
+
+    private static long filesTo(String email) throws Exception {
+        try (Stream<Path> files = Files.list(MAIL)) {
+            return files.filter(f -> f.toString().endsWith(".eml")).filter(f -> {
+                try {
+                    return Files.readString(f).contains(email);
+                } catch (java.io.IOException e) {
+                    return false;
+                }
+            }).count();
         }
     }
 
