@@ -1,5 +1,6 @@
 package org.reviewgateway.gateway.order;
 
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micronaut.data.exceptions.DataAccessException;
 import jakarta.inject.Singleton;
@@ -114,7 +115,9 @@ public class OrderIngestion {
 
     Ingested counted(Ingested result) {
         if (result.created()) {
-            meters.counter("gateway.orders.ingested", "delivery", result.order().delivery(), "status", result.order().status()).increment();
+            Counter.builder("gateway.orders.ingested").description("Orders recorded, by delivery mode and first status")
+                    .tag("delivery", result.order().delivery()).tag("status", result.order().status())
+                    .register(meters).increment();
         }
         return result;
     }

@@ -30,7 +30,7 @@ public class HtmlPages {
                 // same-origin, not no-referrer: with no-referrer browsers post forms with "Origin: null",
                 // which Micronaut refuses on a localhost host as a drive-by attack.
                 .header("Referrer-Policy", "same-origin")
-                .header("Content-Security-Policy", "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'; frame-ancestors 'none'")
+                .header("Content-Security-Policy", "default-src 'none'; style-src 'unsafe-inline'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'")
                 .body(page.execute(values));
     }
 
