@@ -55,10 +55,11 @@ public class InvitationComposer {
     }
 
     /** A one-off message from a template with sample values, marked as a test; the address is not stored. */
-    public OutgoingMail composeTest(Merchant merchant, RenderedMessage sample, String email) {
+    public OutgoingMail composeTest(Merchant merchant, RenderedMessage sample, String email, String unsubscribeLink) {
         RenderedMessage marked = new RenderedMessage("[Test] " + sample.subject(), sample.text(), sample.html());
         return new OutgoingMail("<test-" + UUID.randomUUID() + "@" + domain() + ">", mail.from(), merchant.senderName(),
-                merchant.replyTo(), email, marked, Map.of(TEST_HEADER, "true", "Auto-Submitted", "auto-generated"));
+                merchant.replyTo(), email, marked, Map.of(TEST_HEADER, "true", "Auto-Submitted", "auto-generated",
+                "List-Unsubscribe", "<" + unsubscribeLink + ">", "List-Unsubscribe-Post", "List-Unsubscribe=One-Click"));
     }
 
     private String domain() {

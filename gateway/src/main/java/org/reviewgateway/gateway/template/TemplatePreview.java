@@ -8,7 +8,16 @@ import org.reviewgateway.gateway.dispatch.InvitationComposer;
 import org.reviewgateway.gateway.dispatch.MailFailure;
 import org.reviewgateway.gateway.dispatch.MailGuard;
 import org.reviewgateway.gateway.dispatch.MailSender;
+import io.github.resilience4j.ratelimiter.RateLimiterConfig;
+import io.github.resilience4j.ratelimiter.RateLimiterRegistry;
 import org.reviewgateway.gateway.merchant.Merchant;
+import org.reviewgateway.gateway.privacy.PiiCipher;
+import org.reviewgateway.gateway.privacy.SecretTokens;
+import org.reviewgateway.gateway.unsubscribe.SuppressionRepository;
+import org.reviewgateway.gateway.unsubscribe.Unsubscriptions;
+
+import java.time.Clock;
+import java.time.Duration;
 import org.reviewgateway.gateway.web.ProblemException;
 import org.reviewgateway.gateway.web.PublicLinks;
 
@@ -18,6 +27,9 @@ class TemplatePreview {
 
     static final String SAMPLE_TOKEN = "sample-token";
     static final String SAMPLE_TRANSACTION = "SAMPLE-1001";
+    static final int TEST_SENDS_PER_WINDOW = 10;
+    static final Duration TEST_SEND_WINDOW = Duration.ofMinutes(10);
+    private static final int TEST_UNSUBSCRIBE_TOKEN_BYTES = 18;
 
     private final TemplateResolver resolver;
     private final TemplateRenderer renderer;
@@ -25,15 +37,28 @@ class TemplatePreview {
     private final InvitationComposer composer;
     private final MailSender sender;
     private final MailGuard guard;
+    private final PiiCipher cipher;
+    private final SecretTokens tokens;
+    private final SuppressionRepository suppressions;
+    private final Unsubscriptions unsubscriptions;
+    private final Clock clock;
+    private final RateLimiterRegistry testSendLimits = RateLimiterRegistry.of(RateLimiterConfig.custom()
+            .limitForPeriod(TEST_SENDS_PER_WINDOW).limitRefreshPeriod(TEST_SEND_WINDOW).timeoutDuration(Duration.ZERO).build());
 
     TemplatePreview(TemplateResolver resolver, TemplateRenderer renderer, PublicLinks links,
-                    InvitationComposer composer, MailSender sender, MailGuard guard) {
+                    InvitationComposer composer, MailSender sender, MailGuard guard, PiiCipher cipher, SecretTokens tokens,
+                    SuppressionRepository suppressions, Unsubscriptions unsubscriptions, Clock clock) {
         this.resolver = resolver;
         this.renderer = renderer;
         this.links = links;
         this.composer = composer;
         this.sender = sender;
         this.guard = guard;
+        this.cipher = cipher;
+        this.tokens = tokens;
+        this.suppressions = suppressions;
+        this.unsubscriptions = unsubscriptions;
+        this.clock = clock;
     }
 
     RenderedMessage render(Merchant merchant, String locale, @Nullable String customerName) {
@@ -41,9 +66,27 @@ class TemplatePreview {
                 links.reviewLink(SAMPLE_TOKEN), links.unsubscribeLink(SAMPLE_TOKEN), SAMPLE_TRANSACTION));
     }
 
+    /**
+     * One test message, as the customer would get it, to an address that is not stored: refused when the address
+     * opted out of (or bounced for) this shop, at most {@link #TEST_SENDS_PER_WINDOW} per merchant in
+     * {@link #TEST_SEND_WINDOW}. Its unsubscribe link works like any other (an opt-out record, no address).
+     */
     void testSend(Merchant merchant, String locale, String email) {
+        byte[] addressHash = cipher.addressHash(email);
+        if (suppressions.isSuppressed(merchant.id(), addressHash)) {
+            throw new ProblemException(HttpStatus.CONFLICT, "urn:review-gateway:problem:address-suppressed",
+                    "This address opted out of this shop's e-mails or bounced; no test message was sent.");
+        }
+        if (!testSendLimits.rateLimiter(merchant.id().toString()).acquirePermission()) {
+            throw new TestSendsExhaustedException();
+        }
+        String token = tokens.newToken(TEST_UNSUBSCRIBE_TOKEN_BYTES);
+        unsubscriptions.recordLink(SecretTokens.hash(token), merchant.id(), addressHash, clock.instant());
+        String unsubscribeLink = links.unsubscribeLink(token);
+        RenderedMessage sample = renderer.render(resolver.resolve(merchant, locale), new Placeholders(merchant.shopName(), null,
+                links.reviewLink(SAMPLE_TOKEN), unsubscribeLink, SAMPLE_TRANSACTION));
         try (MailSender.Connection connection = sender.openConnection()) {
-            guard.send(connection, composer.composeTest(merchant, render(merchant, locale, null), email));
+            guard.send(connection, composer.composeTest(merchant, sample, email, unsubscribeLink));
         } catch (CallNotPermittedException paused) {
             throw new ProblemException(HttpStatus.SERVICE_UNAVAILABLE, "urn:review-gateway:problem:mail-paused",
                     "Sending is paused because the mail server keeps failing; try again shortly.");

@@ -2,6 +2,7 @@ package org.reviewgateway.gateway.web;
 
 import io.micronaut.http.HttpStatus;
 
+import java.time.Duration;
 import java.util.List;
 
 /**
@@ -31,5 +32,10 @@ public class ProblemException extends RuntimeException {
 
     public HttpStatus status() {
         return status;
+    }
+
+    /** When to try again, for a Retry-After header; null when retrying will not help. */
+    public Duration retryAfter() {
+        return null;
     }
 }

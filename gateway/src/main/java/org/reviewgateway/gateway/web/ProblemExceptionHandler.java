@@ -1,7 +1,9 @@
 package org.reviewgateway.gateway.web;
 
 import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpResponse;
+import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.http.server.exceptions.ExceptionHandler;
 import jakarta.inject.Singleton;
 
@@ -10,6 +12,8 @@ public class ProblemExceptionHandler implements ExceptionHandler<ProblemExceptio
 
     @Override
     public HttpResponse<Problem> handle(HttpRequest request, ProblemException exception) {
-        return Problems.response(exception.toProblem());
+        MutableHttpResponse<Problem> response = Problems.response(exception.toProblem());
+        return exception.retryAfter() == null ? response
+                : response.header(HttpHeaders.RETRY_AFTER, String.valueOf(exception.retryAfter().toSeconds()));
     }
 }

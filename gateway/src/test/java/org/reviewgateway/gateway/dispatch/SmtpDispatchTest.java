@@ -302,6 +302,26 @@ class SmtpDispatchTest implements TestPropertyProvider {
         assertEquals("true", message.getHeader(InvitationComposer.TEST_HEADER)[0]);
         assertEquals(recipientsBefore, rows("SELECT COUNT(*) FROM recipients"));
         assertEquals(422, client.postJson("/v1/templates/de/test-send", key, "{\"email\":\"nope\"}").status());
+
+        String unsubscribe = message.getHeader("List-Unsubscribe")[0];
+        assertEquals("List-Unsubscribe=One-Click", message.getHeader("List-Unsubscribe-Post")[0]);
+        String path = unsubscribe.replaceAll("[<>]", "").substring(server.getURL().toString().length());
+        assertEquals(200, client.send("POST", path, null, "application/x-www-form-urlencoded", "List-Unsubscribe=One-Click").status());
+        GatewayClient.Reply refused = client.postJson("/v1/templates/de/test-send", key, "{\"email\":\"" + email + "\"}");
+        assertEquals(409, refused.status(), "a test message honours the opt-out: " + refused);
+        assertEquals(1, messagesTo(email).size());
+    }
+
+    @Test
+    void testSendsAreLimitedPerMerchant() {
+        GatewayClient.Reply last = null;
+        for (int i = 0; i <= 10; i++) {
+            last = client.postJson("/v1/templates/en/test-send", key, "{\"email\":\"" + address("many" + i) + "\"}");
+        }
+        assertEquals(429, last.status(), last::toString);
+        assertNotNull(last.header("Retry-After"));
+        String other = client.newMerchant("Other Shop").apiKey();
+        assertEquals(202, client.postJson("/v1/templates/en/test-send", other, "{\"email\":\"" + address("other") + "\"}").status());
     }
 
     @Test
