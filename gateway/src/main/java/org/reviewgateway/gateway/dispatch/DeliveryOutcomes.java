@@ -6,6 +6,7 @@ import org.reviewgateway.config.RetentionConfiguration;
 import org.reviewgateway.gateway.order.OrderRepository;
 import org.reviewgateway.gateway.order.OrderStatus;
 import org.reviewgateway.gateway.order.RecipientRepository;
+import org.reviewgateway.gateway.unsubscribe.AddressLocks;
 import org.reviewgateway.gateway.unsubscribe.SuppressionRepository;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -29,14 +30,16 @@ class DeliveryOutcomes {
     private final RecipientRepository recipients;
     private final SuppressionRepository suppressions;
     private final RetentionConfiguration retention;
+    private final AddressLocks locks;
 
     DeliveryOutcomes(DeliveryRepository deliveries, OrderRepository orders, RecipientRepository recipients,
-                     SuppressionRepository suppressions, RetentionConfiguration retention) {
+                     SuppressionRepository suppressions, RetentionConfiguration retention, AddressLocks locks) {
         this.deliveries = deliveries;
         this.orders = orders;
         this.recipients = recipients;
         this.suppressions = suppressions;
         this.retention = retention;
+        this.locks = locks;
     }
 
     @Transactional
@@ -71,6 +74,7 @@ class DeliveryOutcomes {
             orders.updateStatus(d.order().id(), OrderStatus.SCHEDULED, OrderStatus.FAILED, now);
         }
         if (failure.kind() == MailFailure.Kind.UNKNOWN_MAILBOX) {
+            locks.lock(d.merchant().id(), d.recipient().emailHash());
             suppressions.suppress(d.merchant().id(), d.recipient().emailHash(), SUPPRESSION_BOUNCE, now);
         }
         afterFinalOutcome(d, now);

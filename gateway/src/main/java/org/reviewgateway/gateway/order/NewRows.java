@@ -3,14 +3,27 @@ package org.reviewgateway.gateway.order;
 import io.micronaut.core.annotation.Nullable;
 import org.reviewgateway.gateway.dispatch.Delivery;
 
+import java.time.Duration;
+import java.time.Instant;
+import java.util.UUID;
 import java.util.function.Function;
 
 /**
  * The rows one new order writes, ready but for the order's ID: the recipient and the invitation
- * delivery (both absent unless the gateway delivers), and the review token the answer shows.
+ * delivery (both absent unless the gateway delivers), the review token the answer shows, and, for a
+ * delivered order, what the writer checks inside its transaction before it stores the address.
  */
 record NewRows(Order order,
                @Nullable Function<Long, Recipient> recipientOf,
                @Nullable Function<Long, Delivery> deliveryOf,
-               String token) {
+               String token,
+               @Nullable Screening screening) {
+
+    NewRows(Order order, String token) {
+        this(order, null, null, token, null);
+    }
+
+    /** The address (as its keyed hash) and when its invitation is due: for the suppression and cooldown checks. */
+    record Screening(UUID merchantId, byte[] addressHash, Instant dueAt, @Nullable Duration cooldown) {
+    }
 }

@@ -27,4 +27,10 @@ public record Order(
         @Nullable Instant sendAt,
         Instant createdAt,
         Instant updatedAt) {
+
+    /** This order as recorded when its address is suppressed or in its cooldown: nothing personal, nothing planned. */
+    Order refused(String refusal) {
+        return new Order(id, merchantId, transactionId, delivery, locale, refusal, OrderStatus.PERSONAL_DATA_NONE,
+                reviewTokenHash, reviewTokenSealed, requestDigest, null, createdAt, updatedAt);
+    }
 }

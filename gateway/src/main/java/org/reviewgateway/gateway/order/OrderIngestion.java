@@ -7,16 +7,13 @@ import jakarta.inject.Singleton;
 import org.reviewgateway.config.RetentionConfiguration;
 import org.reviewgateway.gateway.data.UniqueViolation;
 import org.reviewgateway.gateway.dispatch.Delivery;
-import org.reviewgateway.gateway.dispatch.DeliveryRepository;
 import org.reviewgateway.gateway.merchant.Merchant;
 import org.reviewgateway.gateway.privacy.PiiCipher;
 import org.reviewgateway.gateway.privacy.SecretTokens;
 import org.reviewgateway.gateway.privacy.UnsubscribeTokens;
-import org.reviewgateway.gateway.unsubscribe.SuppressionRepository;
 
 import java.security.MessageDigest;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Optional;
@@ -38,15 +35,12 @@ public class OrderIngestion {
     private final PiiCipher cipher;
     private final SecretTokens tokens;
     private final UnsubscribeTokens unsubscribeTokens;
-    private final SuppressionRepository suppressions;
-    private final DeliveryRepository deliveries;
     private final RetentionConfiguration retention;
     private final MeterRegistry meters;
     private final Clock clock;
 
     OrderIngestion(OrderRepository orders, RecipientRepository recipients, OrderWriter writer, OrderCommits commits, OrderViews views,
                    PiiCipher cipher, SecretTokens tokens, UnsubscribeTokens unsubscribeTokens,
-                   SuppressionRepository suppressions, DeliveryRepository deliveries,
                    RetentionConfiguration retention, MeterRegistry meters, Clock clock) {
         this.orders = orders;
         this.recipients = recipients;
@@ -56,8 +50,6 @@ public class OrderIngestion {
         this.cipher = cipher;
         this.tokens = tokens;
         this.unsubscribeTokens = unsubscribeTokens;
-        this.suppressions = suppressions;
-        this.deliveries = deliveries;
         this.retention = retention;
         this.meters = meters;
         this.clock = clock;
@@ -122,40 +114,24 @@ public class OrderIngestion {
         return result;
     }
 
-    /** Everything but the database write: tokens, encryption, and the suppression and cooldown look-ups. */
+    /** Everything but the database write: tokens and encryption; suppression and cooldown are the writer's, inside its transaction. */
     private NewRows prepare(Merchant merchant, NewOrder request) {
         Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
         String token = tokens.newToken(REVIEW_TOKEN_BYTES);
         if (request.delivery() == NewOrder.DeliveryMode.SELF) {
-            return new NewRows(newOrder(merchant, request, token, OrderStatus.LINK_ISSUED, OrderStatus.PERSONAL_DATA_NONE, null, now),
-                    null, null, token);
+            return new NewRows(newOrder(merchant, request, token, OrderStatus.LINK_ISSUED, OrderStatus.PERSONAL_DATA_NONE, null, now), token);
         }
         Instant dueAt = dueAt(merchant, request, now);
         byte[] addressHash = cipher.addressHash(request.customer().email());
-        String refusal = refusal(merchant, addressHash, dueAt);
-        if (refusal != null) {
-            return new NewRows(newOrder(merchant, request, token, refusal, OrderStatus.PERSONAL_DATA_NONE, null, now), null, null, token);
-        }
         Order order = newOrder(merchant, request, token, OrderStatus.SCHEDULED, OrderStatus.PERSONAL_DATA_HELD, dueAt, now);
         Recipient recipient = recipient(merchant, request.customer(), addressHash, purgeAfter(merchant, dueAt, now), now);
         return new NewRows(order, orderId -> recipient.withOrder(orderId, SecretTokens.hash(unsubscribeTokens.forOrder(orderId))),
-                orderId -> Delivery.pendingInvite(orderId, merchant.id(), dueAt, now), token);
+                orderId -> Delivery.pendingInvite(orderId, merchant.id(), dueAt, now), token,
+                new NewRows.Screening(merchant.id(), addressHash, dueAt, merchant.invitationCooldown()));
     }
 
     private Ingested created(Order order, String token) {
         return new Ingested(true, views.response(order, token));
-    }
-
-    /** Suppressed (opted out or bounced) comes before the cooldown; either way nothing personal is kept. */
-    private String refusal(Merchant merchant, byte[] addressHash, Instant dueAt) {
-        if (suppressions.isSuppressed(merchant.id(), addressHash)) {
-            return OrderStatus.SUPPRESSED;
-        }
-        Duration cooldown = merchant.invitationCooldown();
-        if (cooldown != null && deliveries.countInvitesBetween(merchant.id(), addressHash, dueAt.minus(cooldown), dueAt.plus(cooldown)) > 0) {
-            return OrderStatus.SKIPPED;
-        }
-        return null;
     }
 
     private Order newOrder(Merchant merchant, NewOrder request, String token, String status, String personalData,

@@ -6,8 +6,8 @@ import org.reviewgateway.gateway.web.LanguageTags;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.DateTimeException;
 import java.time.OffsetDateTime;
-import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
 import java.util.regex.Pattern;
 
@@ -16,6 +16,8 @@ final class OrderRequestReader {
 
     static final Pattern TRANSACTION_ID = Pattern.compile("[A-Za-z0-9._:-]{1,128}");
     static final Duration MAX_SCHEDULE_AHEAD = Duration.ofDays(365);
+    /** An earlier sendAt is a mistake (or a year no database stores), not a delay. */
+    static final Instant EARLIEST_SEND_AT = Instant.parse("2000-01-01T00:00:00Z");
     private static final int MAX_NAME = 100;
 
     private OrderRequestReader() {
@@ -72,8 +74,12 @@ final class OrderRequestReader {
         Instant sendAt;
         try {
             sendAt = OffsetDateTime.parse(value).toInstant().truncatedTo(ChronoUnit.MILLIS);
-        } catch (DateTimeParseException e) {
+        } catch (DateTimeException e) {
             fields.reject("sendAt", "must be an ISO-8601 instant such as 2026-12-01T09:00:00Z");
+            return null;
+        }
+        if (sendAt.isBefore(EARLIEST_SEND_AT)) {
+            fields.reject("sendAt", "must not lie before " + EARLIEST_SEND_AT);
             return null;
         }
         if (sendAt.isAfter(now.plus(MAX_SCHEDULE_AHEAD))) {
@@ -99,6 +105,9 @@ final class OrderRequestReader {
         }
         String email = customer.requiredEmail("email");
         String name = customer.optionalLine("name", MAX_NAME);
+        if (name != null && !name.isBlank() && !PersonNames.isValid(name.trim())) {
+            customer.reject("name", "may hold letters, spaces, apostrophes, hyphens and periods only");
+        }
         if (email == null || !fields.valid()) {
             return null;
         }

@@ -3,7 +3,12 @@ package org.reviewgateway.gateway.order;
 import jakarta.inject.Singleton;
 import jakarta.transaction.Transactional;
 import org.reviewgateway.gateway.dispatch.DeliveryRepository;
+import org.reviewgateway.gateway.unsubscribe.AddressLocks;
+import org.reviewgateway.gateway.unsubscribe.SuppressionRepository;
 import org.reviewgateway.gateway.unsubscribe.Unsubscriptions;
+
+import java.time.Duration;
+import java.time.Instant;
 
 /** Writes an order with its recipient and deliveries in one transaction: all or nothing. */
 @Singleton
@@ -13,16 +18,33 @@ class OrderWriter {
     private final RecipientRepository recipients;
     private final DeliveryRepository deliveries;
     private final Unsubscriptions unsubscriptions;
+    private final SuppressionRepository suppressions;
+    private final AddressLocks locks;
 
-    OrderWriter(OrderRepository orders, RecipientRepository recipients, DeliveryRepository deliveries, Unsubscriptions unsubscriptions) {
+    OrderWriter(OrderRepository orders, RecipientRepository recipients, DeliveryRepository deliveries, Unsubscriptions unsubscriptions,
+                SuppressionRepository suppressions, AddressLocks locks) {
         this.orders = orders;
         this.recipients = recipients;
         this.deliveries = deliveries;
         this.unsubscriptions = unsubscriptions;
+        this.suppressions = suppressions;
+        this.locks = locks;
     }
 
+    /**
+     * Suppression and cooldown are decided here, under the address's lock and inside the transaction that
+     * stores the address: parallel orders, an unsubscribe or an erasure for the same address cannot slip between.
+     */
     @Transactional
     public Order insert(NewRows rows) {
+        NewRows.Screening screening = rows.screening();
+        if (screening != null) {
+            locks.lock(screening.merchantId(), screening.addressHash());
+            String refusal = refusal(screening);
+            if (refusal != null) {
+                return orders.save(rows.order().refused(refusal));
+            }
+        }
         Order saved = orders.save(rows.order());
         if (rows.recipientOf() != null) {
             Recipient recipient = recipients.save(rows.recipientOf().apply(saved.id()));
@@ -32,5 +54,19 @@ class OrderWriter {
             deliveries.save(rows.deliveryOf().apply(saved.id()));
         }
         return saved;
+    }
+
+    /** Suppressed (opted out or bounced) comes before the cooldown; either way nothing personal is kept. */
+    private String refusal(NewRows.Screening screening) {
+        if (suppressions.isSuppressed(screening.merchantId(), screening.addressHash())) {
+            return OrderStatus.SUPPRESSED;
+        }
+        Duration cooldown = screening.cooldown();
+        Instant dueAt = screening.dueAt();
+        if (cooldown != null
+                && deliveries.countInvitesBetween(screening.merchantId(), screening.addressHash(), dueAt.minus(cooldown), dueAt.plus(cooldown)) > 0) {
+            return OrderStatus.SKIPPED;
+        }
+        return null;
     }
 }

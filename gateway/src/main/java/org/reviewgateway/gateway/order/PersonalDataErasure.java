@@ -6,6 +6,7 @@ import org.reviewgateway.gateway.dispatch.DeliveryRepository;
 import org.reviewgateway.gateway.dispatch.MailSender;
 import org.reviewgateway.gateway.merchant.Merchant;
 import org.reviewgateway.gateway.privacy.PiiCipher;
+import org.reviewgateway.gateway.unsubscribe.AddressLocks;
 import org.reviewgateway.gateway.unsubscribe.SuppressionRepository;
 
 import java.time.Clock;
@@ -27,16 +28,18 @@ class PersonalDataErasure {
     private final SuppressionRepository suppressions;
     private final PiiCipher cipher;
     private final MailSender mail;
+    private final AddressLocks locks;
     private final Clock clock;
 
     PersonalDataErasure(OrderRepository orders, RecipientRepository recipients, DeliveryRepository deliveries,
-                        SuppressionRepository suppressions, PiiCipher cipher, MailSender mail, Clock clock) {
+                        SuppressionRepository suppressions, PiiCipher cipher, MailSender mail, AddressLocks locks, Clock clock) {
         this.orders = orders;
         this.recipients = recipients;
         this.deliveries = deliveries;
         this.suppressions = suppressions;
         this.cipher = cipher;
         this.mail = mail;
+        this.locks = locks;
         this.clock = clock;
     }
 
@@ -67,6 +70,7 @@ class PersonalDataErasure {
     @Transactional
     public int eraseAddress(Merchant merchant, String email) {
         byte[] hash = cipher.addressHash(email);
+        locks.lock(merchant.id(), hash);
         int affected = 0;
         for (Recipient recipient : recipients.findByMerchantIdAndEmailHash(merchant.id(), hash)) {
             Order order = orders.findById(recipient.orderId()).orElseThrow();

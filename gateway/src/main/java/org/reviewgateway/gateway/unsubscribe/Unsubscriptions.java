@@ -25,15 +25,17 @@ public class Unsubscriptions {
     static final Duration INBOX_LIFETIME = Duration.ofDays(365);
 
     private final OptOutLinkRepository links;
+    private final AddressLocks locks;
     private final SuppressionRepository suppressions;
     private final DeliveryRepository deliveries;
     private final OrderRepository orders;
     private final RetentionConfiguration retention;
     private final Clock clock;
 
-    Unsubscriptions(OptOutLinkRepository links, SuppressionRepository suppressions, DeliveryRepository deliveries,
+    Unsubscriptions(OptOutLinkRepository links, AddressLocks locks, SuppressionRepository suppressions, DeliveryRepository deliveries,
                     OrderRepository orders, RetentionConfiguration retention, Clock clock) {
         this.links = links;
+        this.locks = locks;
         this.suppressions = suppressions;
         this.deliveries = deliveries;
         this.orders = orders;
@@ -54,6 +56,7 @@ public class Unsubscriptions {
     /** Suppresses the address for the merchant and cancels everything still planned to it. */
     @Transactional
     public void unsubscribe(OptOutLink link) {
+        locks.lock(link.merchantId(), link.emailHash());
         Instant now = clock.instant();
         suppressions.suppress(link.merchantId(), link.emailHash(), REASON, now);
         orders.markScheduledSuppressed(link.merchantId(), link.emailHash(), now);

@@ -83,6 +83,48 @@ class IdempotencyRaceTest {
         assertEquals(orders, Db.count(dataSource, "SELECT COUNT(*) FROM deliveries d JOIN orders o ON o.id = d.order_id WHERE o.transaction_id LIKE ?", like));
     }
 
+    /** Suppression and cooldown are decided inside the write: parallel orders for one address invite it once. */
+    @Test
+    void parallelOrdersForOneAddressInsideItsCooldownScheduleOneInvitation() throws Exception {
+        GatewayClient client = new GatewayClient(server, json);
+        String key = client.newMerchant("Cooldown Race Shop").apiKey();
+        client.patchJson("/v1/settings", key, "{\"invitationCooldown\":\"P30D\"}");
+        for (int round = 0; round < 3; round++) {
+            String email = "same." + UUID.randomUUID().toString().substring(0, 8) + "@example.org";
+            String prefix = "C-" + UUID.randomUUID();
+            int orders = 20;
+            ExecutorService threads = Executors.newFixedThreadPool(orders);
+            try {
+                CyclicBarrier start = new CyclicBarrier(orders);
+                List<CompletableFuture<Reply>> replies = IntStream.range(0, orders).mapToObj(i -> {
+                    String order = "{\"transactionId\":\"" + prefix + "-" + i + "\",\"delivery\":\"delegated\",\"customer\":{\"email\":\"" + email + "\"}}";
+                    // a quarter of them through the batch endpoint: its own transaction, not the group commit
+                    return i % 4 == 0
+                            ? CompletableFuture.supplyAsync(() -> postAfter(start, client, key, "{\"orders\":[" + order + "]}", "/v1/orders/batch"), threads)
+                            : CompletableFuture.supplyAsync(() -> postAfter(start, client, key, order, "/v1/orders"), threads);
+                }).toList();
+                replies.forEach(CompletableFuture::join);
+            } finally {
+                threads.shutdownNow();
+            }
+            String like = prefix + "-%";
+            assertEquals(orders, Db.count(dataSource, "SELECT COUNT(*) FROM orders WHERE transaction_id LIKE ?", like), "round " + round);
+            assertEquals(1, Db.count(dataSource, "SELECT COUNT(*) FROM orders WHERE transaction_id LIKE ? AND status = 'scheduled'", like), "round " + round);
+            assertEquals(orders - 1, Db.count(dataSource, "SELECT COUNT(*) FROM orders WHERE transaction_id LIKE ? AND status = 'skipped'", like));
+            assertEquals(1, Db.count(dataSource, "SELECT COUNT(*) FROM recipients r JOIN orders o ON o.id = r.order_id WHERE o.transaction_id LIKE ?", like),
+                    "one address stored, once");
+        }
+    }
+
+    private static Reply postAfter(CyclicBarrier start, GatewayClient client, String key, String body, String path) {
+        try {
+            start.await();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+        return client.postJson(path, key, body);
+    }
+
     private static Reply postAfter(CyclicBarrier start, GatewayClient client, String key, String body) {
         try {
             start.await();

@@ -209,6 +209,14 @@ class OrderApiTest {
         assertEquals(201, post("{\"transactionId\":\"" + uniqueId() + "\",\"delivery\":\"delegated\",\"customer\":{\"email\":\"" + EMAIL + "\",\"name\":\"" + "n".repeat(100) + "\"}}").status());
         assertFieldError(post("{\"transactionId\":\"" + uniqueId() + "\",\"delivery\":\"delegated\",\"customer\":{\"email\":\"" + EMAIL + "\",\"name\":\"" + "n".repeat(101) + "\"}}"), "customer.name");
         assertFieldError(post("{\"transactionId\":\"" + uniqueId() + "\",\"delivery\":\"delegated\",\"customer\":{\"email\":\"" + EMAIL + "\",\"name\":\"Kim\\r\\nBcc: x@example.org\"}}"), "customer.name");
+        for (String name : List.of("Kim <b>", "Kim https://evil.example", "Kim\\u202Eevil", "Ki\\u200Bm", "Kim2", "{{reviewLink}}")) {
+            assertFieldError(post("{\"transactionId\":\"" + uniqueId() + "\",\"delivery\":\"delegated\",\"customer\":{\"email\":\"" + EMAIL
+                    + "\",\"name\":\"" + name + "\"}}"), "customer.name");
+        }
+        for (String name : List.of("Zoë", "Jean-Luc", "O\u2019Brien", "J. R.", "Łukasz", "José María", "Nguyễn")) {
+            assertEquals(201, post("{\"transactionId\":\"" + uniqueId() + "\",\"delivery\":\"delegated\",\"customer\":{\"email\":\"" + EMAIL
+                    + "\",\"name\":\"" + name + "\"}}").status(), name);
+        }
     }
 
     @Test
@@ -223,6 +231,9 @@ class OrderApiTest {
         assertFieldError(post(delegated(uniqueId(), ",\"sendAt\":\"" + tooLate + "\"")), "sendAt");
         assertFieldError(post(delegated(uniqueId(), ",\"sendAt\":\"tomorrow\"")), "sendAt");
         assertFieldError(post(delegated(uniqueId(), ",\"sendAt\":1764579600")), "sendAt");
+        assertFieldError(post(delegated(uniqueId(), ",\"sendAt\":\"-999999999-01-01T00:00:00Z\"")), "sendAt");
+        assertFieldError(post(delegated(uniqueId(), ",\"sendAt\":\"+999999999-12-31T23:59:59Z\"")), "sendAt");
+        assertFieldError(post(delegated(uniqueId(), ",\"sendAt\":\"1999-12-31T23:59:59Z\"")), "sendAt");
         String inAYear = clock.instant().plus(Duration.ofDays(364)).toString();
         assertEquals(201, post(delegated(uniqueId(), ",\"sendAt\":\"" + inAYear + "\"")).status());
     }

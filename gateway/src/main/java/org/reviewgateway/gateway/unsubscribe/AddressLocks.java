@@ -1,0 +1,45 @@
+package org.reviewgateway.gateway.unsubscribe;
+
+import io.micronaut.data.annotation.Query;
+import io.micronaut.data.jdbc.annotation.JdbcRepository;
+import io.micronaut.data.model.query.builder.sql.Dialect;
+import io.micronaut.data.repository.GenericRepository;
+import jakarta.inject.Singleton;
+import jakarta.transaction.Transactional;
+
+import java.util.Arrays;
+import java.util.UUID;
+
+/**
+ * Serialises the decisions about one address of one merchant (is it suppressed, is it in its cooldown,
+ * suppress it): each takes the address's lock slot FOR UPDATE in its own transaction first, so an order
+ * never decides on a state another order, an unsubscribe or an erasure is changing at that moment.
+ */
+@Singleton
+public class AddressLocks {
+
+    static final int SLOTS = 256;
+
+    private final SlotRepository slots;
+
+    AddressLocks(SlotRepository slots) {
+        this.slots = slots;
+    }
+
+    /** Held until the calling transaction ends. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void lock(UUID merchantId, byte[] emailHash) {
+        slots.lock(Math.floorMod(31 * merchantId.hashCode() + Arrays.hashCode(emailHash), SLOTS));
+    }
+
+    @JdbcRepository(dialect = Dialect.POSTGRES)
+    interface SlotRepository extends GenericRepository<Slot, Integer> {
+
+        @Query(value = "SELECT slot FROM address_lock_slots WHERE slot = :slot FOR UPDATE", nativeQuery = true)
+        Integer lock(int slot);
+    }
+
+    @io.micronaut.data.annotation.MappedEntity("address_lock_slots")
+    record Slot(@io.micronaut.data.annotation.Id Integer slot) {
+    }
+}
