@@ -10,6 +10,7 @@ import org.reviewgateway.gateway.support.GatewayClient.Reply;
 import org.reviewgateway.retention.PersonalDataPurger;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.reviewgateway.gateway.support.Problems.assertProblem;
 
@@ -24,11 +25,18 @@ class OperationsTest {
     PersonalDataPurger purger;
 
     @Test
-    void healthReportsTheDatabaseWithoutAKey() {
-        Reply reply = new GatewayClient(server, json).get("/health", null);
-        assertEquals(200, reply.status(), reply::toString);
-        assertEquals("UP", reply.json().get("status"));
-        assertTrue(reply.body().contains("jdbc"), reply::body);
+    void healthTellsEveryoneTheStatusAndTheMailCircuitAndOnlyTheAdminTheDetails() {
+        GatewayClient client = new GatewayClient(server, json);
+        Reply anonymous = client.get("/health", null);
+        assertEquals(200, anonymous.status(), anonymous::toString);
+        assertEquals("UP", anonymous.json().get("status"));
+        assertTrue(anonymous.body().contains("\"circuit\":\"CLOSED\""), anonymous::body);
+        assertFalse(anonymous.body().contains("jdbc"), "no database details without the admin token: " + anonymous.body());
+
+        Reply admin = client.get("/health", GatewayClient.ADMIN_TOKEN);
+        assertEquals(200, admin.status());
+        assertTrue(admin.body().contains("jdbc"), admin::body);
+        assertFalse(client.get("/health", "wrong-token").body().contains("jdbc"));
     }
 
     @Test

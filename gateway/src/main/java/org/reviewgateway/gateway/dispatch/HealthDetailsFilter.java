@@ -1,0 +1,39 @@
+package org.reviewgateway.gateway.dispatch;
+
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.MutableHttpResponse;
+import io.micronaut.http.annotation.ResponseFilter;
+import io.micronaut.http.annotation.ServerFilter;
+import org.reviewgateway.config.AdminConfiguration;
+import org.reviewgateway.gateway.privacy.SecretTokens;
+import org.reviewgateway.gateway.web.BearerToken;
+
+import java.util.Map;
+
+/**
+ * /health answers everyone with the overall status and the mail circuit; the details (database product
+ * and URL, and what else the indicators report) only to the admin token.
+ */
+@ServerFilter("/health")
+class HealthDetailsFilter {
+
+    private final byte[] adminTokenHash;
+    private final MailGuard guard;
+
+    HealthDetailsFilter(AdminConfiguration admin, MailGuard guard) {
+        this.adminTokenHash = admin.enabled() ? SecretTokens.hash(admin.token()) : null;
+        this.guard = guard;
+    }
+
+    @ResponseFilter
+    public void hideDetails(HttpRequest<?> request, MutableHttpResponse<?> response) {
+        boolean admin = adminTokenHash != null
+                && BearerToken.of(request).map(token -> SecretTokens.matches(token, adminTokenHash)).orElse(false);
+        if (admin || response.status().getCode() >= 400 && response.status() != HttpStatus.SERVICE_UNAVAILABLE) {
+            return;
+        }
+        String status = response.status() == HttpStatus.OK ? "UP" : "DOWN";
+        response.body(Map.of("status", status, "mail", Map.of("circuit", guard.circuitState().name())));
+    }
+}
