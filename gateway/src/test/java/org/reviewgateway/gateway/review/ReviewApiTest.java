@@ -102,6 +102,25 @@ class ReviewApiTest {
     }
 
     @Test
+    void aMultipartFormPostCountsTheSameAndABrokenBodyIs400() {
+        String id = "RM-" + UUID.randomUUID();
+        String path = reviewPath(id);
+        String boundary = "----form" + UUID.randomUUID();
+        String body = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"rating\"\r\n\r\n5\r\n"
+                + "--" + boundary + "\r\nContent-Disposition: form-data; name=\"comment\"\r\n\r\nLine one\r\nline two\r\n"
+                + "--" + boundary + "--\r\n";
+
+        Reply thanks = client.send("POST", path, null, "multipart/form-data; boundary=" + boundary, body);
+
+        assertEquals(200, thanks.status(), thanks::toString);
+        @SuppressWarnings("unchecked") Map<String, Object> review = (Map<String, Object>) client.get("/v1/orders/" + id, key).json().get("review");
+        assertEquals(5, ((Number) review.get("rating")).intValue());
+        assertEquals("Line one\r\nline two", review.get("comment"));
+        Reply broken = client.send("POST", reviewPath("RB-" + UUID.randomUUID()), null, FORM, "rating=%zz");
+        assertEquals(400, broken.status(), broken::toString);
+    }
+
+    @Test
     void jsonPostAnswersJsonAndProblems() {
         String id = "RJ-" + UUID.randomUUID();
         String path = reviewPath(id);
