@@ -26,11 +26,27 @@ public class MailFailure extends Exception {
 
     private final Kind kind;
     private final int smtpCode;
+    private final boolean cutOff;
 
     public MailFailure(Kind kind, int smtpCode, String description) {
+        this(kind, smtpCode, description, false);
+    }
+
+    private MailFailure(Kind kind, int smtpCode, String description, boolean cutOff) {
         super(description, null, false, false);
         this.kind = kind;
         this.smtpCode = smtpCode;
+        this.cutOff = cutOff;
+    }
+
+    /** The send outlasted its bound and was cut off: temporary, but not to be tried again at once. */
+    public static MailFailure tooSlow(String description) {
+        return new MailFailure(Kind.TRANSIENT, 0, description, true);
+    }
+
+    /** A dropped connection, where one quick reconnect may get the message through. */
+    public boolean reconnectMayHelp() {
+        return kind == Kind.TRANSIENT && smtpCode == 0 && !cutOff;
     }
 
     public Kind kind() {

@@ -38,7 +38,7 @@ public class MailGuard {
         this.reconnect = Retry.of("mail-reconnect", RetryConfig.custom()
                 .maxAttempts(2)
                 .waitDuration(Duration.ofMillis(200))
-                .retryOnException(e -> e instanceof MailFailure f && f.kind() == MailFailure.Kind.TRANSIENT && f.smtpCode() == 0)
+                .retryOnException(e -> e instanceof MailFailure f && f.reconnectMayHelp())
                 .build());
         this.rate = RateLimiter.of("mail-rate", RateLimiterConfig.custom()
                 .limitForPeriod(mail.ratePerSecond())

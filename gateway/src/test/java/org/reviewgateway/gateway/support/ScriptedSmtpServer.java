@@ -32,6 +32,8 @@ public final class ScriptedSmtpServer implements AutoCloseable {
     private final Queue<String> dataReplies = new ConcurrentLinkedQueue<>();
     private final List<Accepted> accepted = new CopyOnWriteArrayList<>();
     private volatile CountDownLatch holdData;
+    private volatile boolean trickleGreeting;
+    private final java.util.concurrent.atomic.AtomicInteger connections = new java.util.concurrent.atomic.AtomicInteger();
     private final Semaphore dataReceived = new Semaphore(0);
 
     public record Accepted(String recipient, String data) {
@@ -71,6 +73,15 @@ public final class ScriptedSmtpServer implements AutoCloseable {
         return dataReceived.tryAcquire(seconds, TimeUnit.SECONDS);
     }
 
+    /** Answers EHLO with an endless reply, one line every 200 ms: a server slow as a whole, though never silent. */
+    public void trickleGreeting(boolean on) {
+        trickleGreeting = on;
+    }
+
+    public int connections() {
+        return connections.get();
+    }
+
     public List<Accepted> accepted() {
         return accepted;
     }
@@ -90,6 +101,7 @@ public final class ScriptedSmtpServer implements AutoCloseable {
         try (client;
              BufferedReader in = new BufferedReader(new InputStreamReader(client.getInputStream(), StandardCharsets.UTF_8));
              Writer out = new OutputStreamWriter(client.getOutputStream(), StandardCharsets.UTF_8)) {
+            connections.incrementAndGet();
             reply(out, "220 scripted ESMTP");
             String recipient = null;
             boolean recipientOk = false;
@@ -97,7 +109,13 @@ public final class ScriptedSmtpServer implements AutoCloseable {
             while ((line = in.readLine()) != null) {
                 String command = line.length() >= 4 ? line.substring(0, 4).toUpperCase() : line.toUpperCase();
                 switch (command) {
-                    case "EHLO" -> reply(out, "250-scripted\r\n250 8BITMIME");
+                    case "EHLO" -> {
+                        while (trickleGreeting) {
+                            reply(out, "250-still thinking");
+                            Thread.sleep(200);
+                        }
+                        reply(out, "250-scripted\r\n250 8BITMIME");
+                    }
                     case "HELO", "NOOP" -> reply(out, "250 ok");
                     case "MAIL" -> {
                         recipient = null;

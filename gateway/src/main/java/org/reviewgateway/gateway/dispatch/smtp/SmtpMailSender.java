@@ -1,6 +1,7 @@
 package org.reviewgateway.gateway.dispatch.smtp;
 
 import io.micronaut.context.annotation.Requires;
+import jakarta.annotation.PreDestroy;
 import jakarta.inject.Singleton;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
@@ -15,15 +16,37 @@ import org.reviewgateway.gateway.dispatch.MailSender;
 import org.reviewgateway.gateway.dispatch.MimeMessages;
 import org.reviewgateway.gateway.dispatch.OutgoingMail;
 
+import java.io.IOException;
+import java.net.Socket;
+import java.time.Duration;
 import java.util.Properties;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 
-/** Sends over SMTP with Jakarta Mail (Angus), one connection kept open per session. */
+/**
+ * Sends over SMTP with Jakarta Mail (Angus), one connection kept open per batch. Each step is bounded by
+ * MAIL_SMTP_TIMEOUT; one message as a whole by {@link #SEND_BOUND_FACTOR} times that (a server that
+ * trickles its replies never trips a per-step timeout): past it the connection is cut and the message
+ * counts as a temporary failure, tried again with the backoff, not at once.
+ */
 @Singleton
 @Requires(property = "mail.transport", value = MailConfiguration.SMTP)
 public class SmtpMailSender implements MailSender {
 
+    static final int SEND_BOUND_FACTOR = 3;
+
     private final SmtpConfiguration smtp;
     private final Session session;
+    private final TrackedSockets sockets = new TrackedSockets();
+    private final Duration sendBound;
+    private final ScheduledExecutorService watchdog = Executors.newSingleThreadScheduledExecutor(runnable -> {
+        Thread thread = new Thread(runnable, "smtp-send-watchdog");
+        thread.setDaemon(true);
+        return thread;
+    });
 
     SmtpMailSender(SmtpConfiguration smtp, MailConfiguration mail) {
         this.smtp = smtp;
@@ -38,7 +61,15 @@ public class SmtpMailSender implements MailSender {
         props.put("mail.smtp.auth", String.valueOf(smtp.authenticates()));
         props.put("mail.smtp.starttls.enable", String.valueOf(smtp.starttls()));
         props.put("mail.smtp.starttls.required", String.valueOf(smtp.starttls()));
+        props.put("mail.smtp.socketFactory", sockets);
+        props.put("mail.smtp.socketFactory.fallback", "false");
         this.session = Session.getInstance(props);
+        this.sendBound = smtp.timeout().multipliedBy(SEND_BOUND_FACTOR);
+    }
+
+    @PreDestroy
+    void stop() {
+        watchdog.shutdownNow();
     }
 
     @Override
@@ -52,16 +83,38 @@ public class SmtpMailSender implements MailSender {
 
         @Override
         public void send(OutgoingMail mail) throws MailFailure {
+            AtomicBoolean cut = new AtomicBoolean();
+            Thread sending = Thread.currentThread();
+            ScheduledFuture<?> deadline = watchdog.schedule(() -> cutOff(sending, cut), sendBound.toMillis(), TimeUnit.MILLISECONDS);
             try {
                 Transport connected = connected();
                 var message = MimeMessages.build(session, mail);
                 connected.sendMessage(message, message.getAllRecipients());
             } catch (MessagingException e) {
+                if (cut.get()) {
+                    close();
+                    throw MailFailure.tooSlow("the mail server took longer than " + sendBound + " for one message");
+                }
                 MailFailure failure = classify(e);
                 if (failure.smtpCode() == 0) {
                     close();
                 }
                 throw failure;
+            } finally {
+                deadline.cancel(false);
+            }
+        }
+
+        /** Closes the socket under a send that outlasted its bound (connecting included); the blocked read fails at once. */
+        private void cutOff(Thread sending, AtomicBoolean cut) {
+            cut.set(true);
+            Socket socket = sockets.lastCreatedBy(sending);
+            if (socket != null) {
+                try {
+                    socket.close();
+                } catch (IOException ignored) {
+                    // closed either way
+                }
             }
         }
 
