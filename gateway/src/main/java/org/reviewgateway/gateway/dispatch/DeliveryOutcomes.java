@@ -66,6 +66,10 @@ class DeliveryOutcomes {
 
     @Transactional
     public void failed(Dispatchable d, String claim, MailFailure failure, Instant now) {
+        if (failure.kind() == MailFailure.Kind.UNKNOWN_MAILBOX) {
+            // the address lock before any row, in the order unsubscribes and erasures take them
+            locks.lock(d.merchant().id(), d.recipient().emailHash());
+        }
         Delivery delivery = d.delivery();
         if (!record(delivery, claim, Delivery.FAILED, delivery.attempts() + 1, delivery.nextAttemptAt(), null, null, failure.getMessage(), now)) {
             return;
@@ -74,7 +78,6 @@ class DeliveryOutcomes {
             orders.updateStatus(d.order().id(), OrderStatus.SCHEDULED, OrderStatus.FAILED, now);
         }
         if (failure.kind() == MailFailure.Kind.UNKNOWN_MAILBOX) {
-            locks.lock(d.merchant().id(), d.recipient().emailHash());
             suppressions.suppress(d.merchant().id(), d.recipient().emailHash(), SUPPRESSION_BOUNCE, now);
         }
         afterFinalOutcome(d, now);

@@ -15,7 +15,7 @@ import java.util.Map;
  * /health answers everyone with the overall status and the mail circuit; the details (database product
  * and URL, and what else the indicators report) only to the admin token.
  */
-@ServerFilter("/health")
+@ServerFilter({"/health", "/health/**"})
 class HealthDetailsFilter {
 
     private final byte[] adminTokenHash;

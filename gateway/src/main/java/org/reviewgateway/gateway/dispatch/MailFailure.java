@@ -16,7 +16,10 @@ public class MailFailure extends Exception {
         TRANSIENT,
         /** Will not work for this message: 5xx replies about neither the mailbox nor our sending. */
         PERMANENT,
-        /** Our side is refused (RFC 3463 5.7.x policy, 5.1.7/5.1.8 sender, anything at MAIL FROM): a relay problem, not the customer's. */
+        /**
+         * Our side is refused (RFC 3463 5.7.x policy, 5.1.7/5.1.8 sender, anything at MAIL FROM): a relay or sender
+         * problem, not the customer's; retried with the backoff like a temporary failure, and never a bounce.
+         */
         POLICY,
         /** The mailbox does not exist or is disabled (5.1.x, 5.2.1; a bare 550/551/553 at RCPT): a hard bounce. */
         UNKNOWN_MAILBOX

@@ -67,6 +67,7 @@ class BatchIngestion {
 
     /** Inside the batch's transaction; a database error escapes and rolls all of it back (counted only after the commit). */
     private List<BatchResponse.Item> together(Merchant merchant, List<Object> items) {
+        ingestion.lockAddressesOf(merchant, items.stream().filter(NewOrder.class::isInstance).map(NewOrder.class::cast).toList());
         List<BatchResponse.Item> results = new ArrayList<>(items.size());
         for (int index = 0; index < items.size(); index++) {
             if (items.get(index) instanceof NewOrder order) {

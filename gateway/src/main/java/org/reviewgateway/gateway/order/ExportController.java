@@ -11,6 +11,7 @@ import org.reviewgateway.gateway.merchant.MerchantAuthenticationFilter;
 import org.reviewgateway.gateway.web.Problems;
 
 import java.util.concurrent.Semaphore;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * GET /v1/export: every order of the caller, one JSON object per line, streamed. Each export holds a
@@ -37,7 +38,12 @@ class ExportController {
                             MAX_CONCURRENT_EXPORTS + " exports are running already; try again in a minute.")
                     .header(HttpHeaders.RETRY_AFTER, "60");
         }
-        return HttpResponse.ok(export.lines(merchant.id()).doFinally(signal -> running.release()))
+        AtomicBoolean released = new AtomicBoolean();
+        return HttpResponse.ok(export.lines(merchant.id()).doFinally(signal -> {
+                    if (released.compareAndSet(false, true)) {
+                        running.release();
+                    }
+                }))
                 .contentType(NDJSON)
                 .header(HttpHeaders.CACHE_CONTROL, "no-store");
     }

@@ -66,11 +66,22 @@ class OrderCommits {
         } catch (ExecutionException e) {
             throw new GroupRolledBack(e.getCause());
         } catch (TimeoutException e) {
-            pending.saved().completeExceptionally(e);
-            throw new GroupRolledBack(e);
+            if (pending.saved().completeExceptionally(e)) {
+                throw new GroupRolledBack(e);
+            }
+            return finishedMeanwhile(pending);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new GroupRolledBack(e);
+        }
+    }
+
+    /** The commit ended just as the wait ran out: its outcome stands. */
+    private static Order finishedMeanwhile(Pending pending) throws GroupRolledBack {
+        try {
+            return pending.saved().join();
+        } catch (java.util.concurrent.CompletionException e) {
+            throw new GroupRolledBack(e.getCause());
         }
     }
 
@@ -102,7 +113,10 @@ class OrderCommits {
 
     private void commit(List<Pending> group) {
         try {
-            List<Order> saved = transactions.executeWrite(status -> group.stream().map(p -> writer.insert(p.rows())).toList());
+            List<Order> saved = transactions.executeWrite(status -> {
+                writer.lockAddresses(OrderWriter.addressesOf(group.stream().map(Pending::rows).toList()));
+                return group.stream().map(p -> writer.insert(p.rows())).toList();
+            });
             for (int i = 0; i < group.size(); i++) {
                 group.get(i).saved().complete(saved.get(i));
             }

@@ -11,11 +11,13 @@ import org.reviewgateway.gateway.merchant.Merchant;
 import org.reviewgateway.gateway.privacy.PiiCipher;
 import org.reviewgateway.gateway.privacy.SecretTokens;
 import org.reviewgateway.gateway.privacy.UnsubscribeTokens;
+import org.reviewgateway.gateway.unsubscribe.AddressLocks;
 
 import java.security.MessageDigest;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -103,6 +105,12 @@ public class OrderIngestion {
         }
         NewRows rows = prepare(merchant, request);
         return created(writer.insert(rows), rows.token());
+    }
+
+    /** For a caller that writes several orders in one transaction: takes their address locks first, in one order. */
+    void lockAddressesOf(Merchant merchant, List<NewOrder> requests) {
+        writer.lockAddresses(requests.stream().filter(r -> r.delivery() == NewOrder.DeliveryMode.DELEGATED)
+                .map(r -> new AddressLocks.Address(merchant.id(), cipher.addressHash(r.customer().email()))).toList());
     }
 
     Ingested counted(Ingested result) {

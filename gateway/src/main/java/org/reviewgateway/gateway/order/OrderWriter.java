@@ -9,6 +9,8 @@ import org.reviewgateway.gateway.unsubscribe.Unsubscriptions;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
 
 /** Writes an order with its recipient and deliveries in one transaction: all or nothing. */
 @Singleton
@@ -54,6 +56,17 @@ class OrderWriter {
             deliveries.save(rows.deliveryOf().apply(saved.id()));
         }
         return saved;
+    }
+
+    /** For a transaction that writes several orders: their address locks up front, in one order (see {@link AddressLocks#lockAll}). */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void lockAddresses(List<AddressLocks.Address> addresses) {
+        locks.lockAll(addresses);
+    }
+
+    static List<AddressLocks.Address> addressesOf(List<NewRows> rows) {
+        return rows.stream().map(NewRows::screening).filter(Objects::nonNull)
+                .map(s -> new AddressLocks.Address(s.merchantId(), s.addressHash())).toList();
     }
 
     /** Suppressed (opted out or bounced) comes before the cooldown; either way nothing personal is kept. */

@@ -13,7 +13,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
@@ -130,20 +129,46 @@ public class PiiKeys {
     private static void writeOwnerOnly(Path file, String content) throws IOException {
         Path directory = file.toAbsolutePath().getParent();
         boolean posix = directory.getFileSystem().supportedFileAttributeViews().contains("posix");
+        Files.createDirectories(directory);
         if (posix) {
-            Files.createDirectories(directory, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
-            Files.setPosixFilePermissions(directory, PosixFilePermissions.fromString("rwx------"));
-        } else {
-            Files.createDirectories(directory);
+            restrictToOwner(directory);
         }
         Path temporary = posix
                 ? Files.createTempFile(directory, ".pii-key-", ".tmp", PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")))
                 : Files.createTempFile(directory, ".pii-key-", ".tmp");
         try {
             Files.writeString(temporary, content, StandardCharsets.US_ASCII);
-            Files.move(temporary, file, StandardCopyOption.ATOMIC_MOVE);
+            publishWithoutReplacing(temporary, file);
         } finally {
             Files.deleteIfExists(temporary);
+        }
+    }
+
+    /**
+     * The data directory of a first start (the key is generated only while the database is empty) holds the key and
+     * the database: the owner's alone. A directory this process does not own is left as the operator set it.
+     */
+    private static void restrictToOwner(Path directory) {
+        try {
+            if (Files.getOwner(directory).getName().equals(System.getProperty("user.name"))) {
+                Files.setPosixFilePermissions(directory, PosixFilePermissions.fromString("rwx------"));
+            } else {
+                LOG.warn("The data directory {} belongs to another user; its permissions were left as they are", directory);
+            }
+        } catch (IOException e) {
+            LOG.warn("Could not restrict the data directory {} to its owner ({})", directory, e.getClass().getSimpleName());
+        }
+    }
+
+    /** A second process starting at the same moment must not replace a key the first already uses: fail instead. */
+    private static void publishWithoutReplacing(Path temporary, Path file) throws IOException {
+        try {
+            Files.createLink(file, temporary);
+        } catch (UnsupportedOperationException | java.nio.file.FileSystemException noHardLinks) {
+            if (noHardLinks instanceof java.nio.file.FileAlreadyExistsException exists) {
+                throw exists;
+            }
+            Files.move(temporary, file);
         }
     }
 

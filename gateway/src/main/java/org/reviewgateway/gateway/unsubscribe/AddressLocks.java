@@ -8,6 +8,7 @@ import jakarta.inject.Singleton;
 import jakarta.transaction.Transactional;
 
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.UUID;
 
 /**
@@ -29,7 +30,24 @@ public class AddressLocks {
     /** Held until the calling transaction ends. */
     @Transactional(Transactional.TxType.MANDATORY)
     public void lock(UUID merchantId, byte[] emailHash) {
-        slots.lock(Math.floorMod(31 * merchantId.hashCode() + Arrays.hashCode(emailHash), SLOTS));
+        slots.lock(slot(merchantId, emailHash));
+    }
+
+    /**
+     * The slots of every address a transaction of several orders will decide on, taken up front in ascending
+     * order, so that two such transactions wait for each other instead of deadlocking.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void lockAll(Collection<Address> addresses) {
+        addresses.stream().map(a -> slot(a.merchantId(), a.emailHash())).distinct().sorted().forEach(slots::lock);
+    }
+
+    /** One merchant's address, as its keyed hash. */
+    public record Address(UUID merchantId, byte[] emailHash) {
+    }
+
+    private static int slot(UUID merchantId, byte[] emailHash) {
+        return Math.floorMod(31 * merchantId.hashCode() + Arrays.hashCode(emailHash), SLOTS);
     }
 
     @JdbcRepository(dialect = Dialect.POSTGRES)

@@ -17,6 +17,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.reviewgateway.gateway.support.Db;
 import org.reviewgateway.gateway.support.GatewayClient;
+import org.reviewgateway.gateway.support.Names;
 import org.reviewgateway.gateway.support.LogCapture;
 import org.reviewgateway.gateway.support.MutableClock;
 import org.reviewgateway.gateway.support.Orders;
@@ -327,7 +328,7 @@ class SmtpDispatchTest implements TestPropertyProvider {
     @Test
     void logsOfTheWholeFlowHoldNoAddressOrName() throws Exception {
         String email = address("quiet");
-        String name = "Quietname" + tag.replaceAll("[0-9]", "x");
+        String name = Names.unique("Quietname");
         List<String> lines;
         try (LogCapture logs = new LogCapture()) {
             client.patchJson("/v1/settings", key, "{\"reminderDelay\":\"PT1H\"}");

@@ -12,6 +12,8 @@ import org.reviewgateway.gateway.support.Db;
 import org.reviewgateway.gateway.support.GatewayClient;
 import org.reviewgateway.gateway.support.GatewayClient.Reply;
 import org.reviewgateway.gateway.support.MutableClock;
+import org.reviewgateway.gateway.support.Orders;
+import org.reviewgateway.gateway.dispatch.Dispatcher;
 
 import javax.sql.DataSource;
 import java.time.Duration;
@@ -28,7 +30,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.reviewgateway.gateway.support.Problems.assertFieldError;
 import static org.reviewgateway.gateway.support.Problems.assertProblem;
 
-@MicronautTest
+@MicronautTest(transactional = false)
 class OrderApiTest {
 
     private static final String EMAIL = "kim.order-test@example.org";
@@ -41,6 +43,8 @@ class OrderApiTest {
     MutableClock clock;
     @Inject
     DataSource dataSource;
+    @Inject
+    Dispatcher dispatcher;
 
     GatewayClient client;
     String key;
@@ -128,6 +132,12 @@ class OrderApiTest {
         Reply reply = post(delegated(uniqueId(), ",\"sendAt\":\"" + sendAt + "\""));
         assertEquals(201, reply.status(), reply::toString);
         assertEquals(sendAt, reply.json().get("sendAt"));
+        String id = (String) reply.json().get("transactionId");
+        Instant dueAt = Instant.parse((String) Orders.firstDelivery(client, key, id).get("dueAt"));
+        assertTrue(!dueAt.isAfter(clock.instant()), "due now, not in the future: " + dueAt);
+
+        dispatcher.dispatchDue();
+        assertEquals("sent", Orders.status(client, key, id), "the first dispatch sends it");
     }
 
     @Test
@@ -221,8 +231,13 @@ class OrderApiTest {
 
     @Test
     void addressIsTrimmedBeforeValidation() {
-        Reply reply = post("{\"transactionId\":\"" + uniqueId() + "\",\"delivery\":\"delegated\",\"customer\":{\"email\":\"  Kim@Example.org \"}}");
+        String id = uniqueId();
+        Reply reply = post("{\"transactionId\":\"" + id + "\",\"delivery\":\"delegated\",\"customer\":{\"email\":\"  Kim@Example.org \"}}");
         assertEquals(201, reply.status(), reply::toString);
+        Reply repeat = post("{\"transactionId\":\"" + id + "\",\"delivery\":\"delegated\",\"customer\":{\"email\":\"kim@example.org\"}}");
+        assertEquals(200, repeat.status(), "the stored address is the trimmed one, compared case-insensitively: " + repeat);
+        assertFieldError(post("{\"transactionId\":\"" + uniqueId() + "\",\"delivery\":\"delegated\",\"customer\":{\"email\":\" Kim @Example.org\"}}"),
+                "customer.email");
     }
 
     @Test
@@ -258,9 +273,14 @@ class OrderApiTest {
 
     @Test
     void unknownFieldsAreIgnoredNotStored() {
-        Reply reply = post("{\"transactionId\":\"" + uniqueId() + "\",\"delivery\":\"self\",\"status\":\"reviewed\",\"merchantId\":\"x\"}");
+        String marker = "unknown-" + UUID.randomUUID();
+        String id = uniqueId();
+        Reply reply = post("{\"transactionId\":\"" + id + "\",\"delivery\":\"self\",\"status\":\"reviewed\",\"merchantId\":\"" + marker
+                + "\",\"plugin\":{\"note\":\"" + marker + "\"}}");
         assertEquals(201, reply.status());
         assertEquals("link_issued", reply.json().get("status"));
+        assertEquals("link_issued", Orders.status(client, key, id), "as stored");
+        assertEquals(List.of(), Db.scanAllColumns(dataSource, List.of(), List.of(marker)), "no column holds an unknown field's value");
     }
 
     @Test

@@ -22,6 +22,10 @@ class OrderCommitsTest {
         AtomicInteger inserts = new AtomicInteger();
         OrderWriter writer = new OrderWriter(null, null, null, null, null, null) {
             @Override
+            public void lockAddresses(java.util.List<org.reviewgateway.gateway.unsubscribe.AddressLocks.Address> addresses) {
+            }
+
+            @Override
             public Order insert(NewRows rows) {
                 if (inserts.getAndIncrement() == 0) {
                     throw new StackOverflowError("simulated");

@@ -8,6 +8,7 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 import org.reviewgateway.gateway.support.Db;
 import org.reviewgateway.gateway.support.GatewayClient;
+import org.reviewgateway.gateway.support.Names;
 import org.reviewgateway.gateway.support.LogCapture;
 
 import javax.sql.DataSource;
@@ -39,7 +40,7 @@ class PersonalDataAtRestTest {
     void noAddressOrNameIsStoredInClearAnywhereNorLogged() throws Exception {
         String tag = UUID.randomUUID().toString().substring(0, 8);
         String email = "Private.Person." + tag + "@Example.org";
-        String name = "Secretname" + tag;
+        String name = Names.unique("Secretname");
         GatewayClient client = new GatewayClient(server, json);
         String key = client.newMerchant("Privacy Shop").apiKey();
         String id = "P-" + tag;

@@ -80,6 +80,7 @@ public class SmtpMailSender implements MailSender {
     private final class SmtpConnection implements MailSender.Connection {
 
         private Transport transport;
+        private volatile Socket socket;
 
         @Override
         public void send(OutgoingMail mail) throws MailFailure {
@@ -88,27 +89,36 @@ public class SmtpMailSender implements MailSender {
             ScheduledFuture<?> deadline = watchdog.schedule(() -> cutOff(sending, cut), sendBound.toMillis(), TimeUnit.MILLISECONDS);
             try {
                 Transport connected = connected();
+                adoptNewSocket(sending);
                 var message = MimeMessages.build(session, mail);
                 connected.sendMessage(message, message.getAllRecipients());
             } catch (MessagingException e) {
-                if (cut.get()) {
-                    close();
-                    throw MailFailure.tooSlow("the mail server took longer than " + sendBound + " for one message");
-                }
                 MailFailure failure = classify(e);
                 if (failure.smtpCode() == 0) {
                     close();
+                    if (cut.get()) {
+                        throw MailFailure.tooSlow("the mail server took longer than " + sendBound + " for one message");
+                    }
                 }
                 throw failure;
             } finally {
                 deadline.cancel(false);
+                adoptNewSocket(sending);
+            }
+        }
+
+        private void adoptNewSocket(Thread sending) {
+            Socket created = sockets.take(sending);
+            if (created != null) {
+                socket = created;
             }
         }
 
         /** Closes the socket under a send that outlasted its bound (connecting included); the blocked read fails at once. */
         private void cutOff(Thread sending, AtomicBoolean cut) {
             cut.set(true);
-            Socket socket = sockets.lastCreatedBy(sending);
+            Socket connecting = sockets.pendingFor(sending);
+            Socket socket = connecting != null ? connecting : this.socket;
             if (socket != null) {
                 try {
                     socket.close();
@@ -136,6 +146,7 @@ public class SmtpMailSender implements MailSender {
                     // the connection is gone either way
                 }
                 transport = null;
+                socket = null;
             }
         }
     }

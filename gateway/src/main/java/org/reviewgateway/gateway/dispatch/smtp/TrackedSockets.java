@@ -16,9 +16,14 @@ final class TrackedSockets extends SocketFactory {
 
     private final Map<Thread, Socket> lastCreated = new ConcurrentHashMap<>();
 
-    /** The socket the thread made last (the dispatcher's threads are few and long-lived). */
-    Socket lastCreatedBy(Thread thread) {
+    /** The socket the thread is connecting with now, if it made one since it last took it. */
+    Socket pendingFor(Thread thread) {
         return lastCreated.get(thread);
+    }
+
+    /** Hands the thread's new socket to its connection and forgets it here. */
+    Socket take(Thread thread) {
+        return lastCreated.remove(thread);
     }
 
     private Socket track(Socket socket) {
