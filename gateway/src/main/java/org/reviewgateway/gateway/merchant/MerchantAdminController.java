@@ -1,5 +1,12 @@
 package org.reviewgateway.gateway.merchant;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.parameters.RequestBody;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
+import org.reviewgateway.gateway.web.ProblemResponses;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MediaType;
@@ -30,6 +37,9 @@ class MerchantAdminController {
         this.accounts = accounts;
     }
 
+    @Operation(summary = "Create a merchant; its API key is shown this once", requestBody = @RequestBody(required = true, content = @Content(mediaType = "application/json", schema = @Schema(implementation = CreateMerchantRequest.class))), security = @SecurityRequirement(name = "adminToken"))
+    @ApiResponse(responseCode = "201", description = "the merchant and its key", content = @Content(mediaType = "application/json", schema = @Schema(implementation = MerchantAdminController.MerchantCreatedResponse.class)))
+    @ProblemResponses
     @Post
     @Consumes(MediaType.APPLICATION_JSON)
     HttpResponse<MerchantCreatedResponse> create(@Body JsonNode body) {
@@ -41,6 +51,9 @@ class MerchantAdminController {
                 created.merchant().id().toString(), created.merchant().name(), created.apiKey()));
     }
 
+    @Operation(summary = "Replace a merchant's API key; the old one stops working", security = @SecurityRequirement(name = "adminToken"))
+    @ApiResponse(responseCode = "201", description = "the new key, shown this once", content = @Content(mediaType = "application/json", schema = @Schema(implementation = MerchantAdminController.ApiKeyResponse.class)))
+    @ProblemResponses
     @Post(value = "/{merchantId}/api-keys", consumes = MediaType.ALL)
     HttpResponse<ApiKeyResponse> rotateKey(@PathVariable String merchantId, @Nullable @Body String ignored) {
         return HttpResponse.created(new ApiKeyResponse(accounts.rotateKey(parseId(merchantId))));

@@ -1,5 +1,12 @@
 package org.reviewgateway.gateway.merchant;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.parameters.RequestBody;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
+import org.reviewgateway.gateway.web.ProblemResponses;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
@@ -24,11 +31,17 @@ class SettingsController {
         this.clock = clock;
     }
 
+    @Operation(summary = "The merchant's settings")
+    @ApiResponse(responseCode = "200", description = "the settings", content = @Content(mediaType = "application/json", schema = @Schema(implementation = SettingsResponse.class)))
+    @ProblemResponses
     @Get
     SettingsResponse get(@RequestAttribute(MerchantAuthenticationFilter.MERCHANT) Merchant merchant) {
         return SettingsResponse.of(merchant.settings());
     }
 
+    @Operation(summary = "Change any subset of the settings", requestBody = @RequestBody(required = true, content = @Content(mediaType = "application/json", schema = @Schema(implementation = PatchSettingsRequest.class))))
+    @ApiResponse(responseCode = "200", description = "the whole settings object", content = @Content(mediaType = "application/json", schema = @Schema(implementation = SettingsResponse.class)))
+    @ProblemResponses
     @Patch(consumes = MediaType.APPLICATION_JSON)
     SettingsResponse patch(@RequestAttribute(MerchantAuthenticationFilter.MERCHANT) Merchant merchant,
                            @Body JsonNode body) {

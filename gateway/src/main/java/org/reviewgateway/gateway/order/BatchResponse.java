@@ -3,6 +3,7 @@ package org.reviewgateway.gateway.order;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
+import io.swagger.v3.oas.annotations.media.Schema;
 import org.reviewgateway.gateway.web.Problem;
 
 import java.util.List;
@@ -15,7 +16,7 @@ record BatchResponse(List<Item> results) {
     record Item(
             int index,
             int status,
-            @JsonInclude(JsonInclude.Include.NON_NULL) @Nullable OrderResponse order,
-            @JsonInclude(JsonInclude.Include.NON_NULL) @Nullable Problem problem) {
+            @JsonInclude(JsonInclude.Include.NON_NULL) @Nullable @Schema(type = "object", description = "when the item was recorded") OrderResponse order,
+            @JsonInclude(JsonInclude.Include.NON_NULL) @Nullable @Schema(type = "object", description = "when the item was refused") Problem problem) {
     }
 }

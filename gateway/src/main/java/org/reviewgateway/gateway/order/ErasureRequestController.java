@@ -1,5 +1,12 @@
 package org.reviewgateway.gateway.order;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.parameters.RequestBody;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
+import org.reviewgateway.gateway.web.ProblemResponses;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
@@ -21,6 +28,9 @@ class ErasureRequestController {
         this.erasure = erasure;
     }
 
+    @Operation(summary = "Erase a customer's personal data from every order and suppress the address", requestBody = @RequestBody(required = true, content = @Content(mediaType = "application/json", schema = @Schema(implementation = CreateErasureRequest.class))))
+    @ApiResponse(responseCode = "200", description = "how many orders lost personal data", content = @Content(mediaType = "application/json", schema = @Schema(implementation = ErasureRequestController.ErasureResponse.class)))
+    @ProblemResponses
     @Post(consumes = MediaType.APPLICATION_JSON)
     ErasureResponse erase(@RequestAttribute(MerchantAuthenticationFilter.MERCHANT) Merchant merchant, @Body JsonNode body) {
         JsonFields fields = JsonFields.of(body);

@@ -1,5 +1,12 @@
 package org.reviewgateway.gateway.order;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.parameters.RequestBody;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
+import org.reviewgateway.gateway.web.ProblemResponses;
 import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
@@ -31,6 +38,9 @@ class ExportController {
         this.export = export;
     }
 
+    @Operation(summary = "Every order of the caller, one JSON object per line (no personal data)")
+    @ApiResponse(responseCode = "200", description = "streamed NDJSON", content = @Content(mediaType = "application/x-ndjson", schema = @Schema(implementation = OrderDetailsResponse.class)))
+    @ProblemResponses
     @Get(produces = NDJSON)
     HttpResponse<?> export(@RequestAttribute(MerchantAuthenticationFilter.MERCHANT) Merchant merchant) {
         if (!running.tryAcquire()) {

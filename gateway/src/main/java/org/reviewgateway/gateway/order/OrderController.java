@@ -1,5 +1,12 @@
 package org.reviewgateway.gateway.order;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.parameters.RequestBody;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
+import org.reviewgateway.gateway.web.ProblemResponses;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
@@ -34,6 +41,10 @@ class OrderController {
         this.erasure = erasure;
     }
 
+    @Operation(summary = "Record an order and get its review link", requestBody = @RequestBody(required = true, content = @Content(mediaType = "application/json", schema = @Schema(implementation = CreateOrderRequest.class))))
+    @ApiResponse(responseCode = "201", description = "the order was recorded (also when suppressed or skipped: recorded without personal data)", content = @Content(mediaType = "application/json", schema = @Schema(implementation = OrderResponse.class)))
+    @ApiResponse(responseCode = "200", description = "a repeat of the same body: the first answer, status as it is now", content = @Content(mediaType = "application/json", schema = @Schema(implementation = OrderResponse.class)))
+    @ProblemResponses
     @Post(consumes = MediaType.APPLICATION_JSON)
     HttpResponse<OrderResponse> create(@RequestAttribute(MerchantAuthenticationFilter.MERCHANT) Merchant merchant,
                                        @Body JsonNode body) {
@@ -41,18 +52,27 @@ class OrderController {
         return HttpResponse.status(result.created() ? HttpStatus.CREATED : HttpStatus.OK).body(result.order());
     }
 
+    @Operation(summary = "Record up to 500 orders, each judged alone", requestBody = @RequestBody(required = true, content = @Content(mediaType = "application/json", schema = @Schema(implementation = CreateOrderBatchRequest.class))))
+    @ApiResponse(responseCode = "200", description = "one result per item: its status and the order or the problem", content = @Content(mediaType = "application/json", schema = @Schema(implementation = BatchResponse.class)))
+    @ProblemResponses
     @Post(value = "/batch", consumes = MediaType.APPLICATION_JSON)
     BatchResponse batch(@RequestAttribute(MerchantAuthenticationFilter.MERCHANT) Merchant merchant,
                         @Body JsonNode body) {
         return batchIngestion.ingest(merchant, body);
     }
 
+    @Operation(summary = "An order with its deliveries and review")
+    @ApiResponse(responseCode = "200", description = "the order", content = @Content(mediaType = "application/json", schema = @Schema(implementation = OrderDetailsResponse.class)))
+    @ProblemResponses
     @Get("/{transactionId}")
     OrderDetailsResponse get(@RequestAttribute(MerchantAuthenticationFilter.MERCHANT) Merchant merchant,
                              @PathVariable String transactionId) {
         return views.details(find(merchant, transactionId));
     }
 
+    @Operation(summary = "Delete an order's personal data now")
+    @ApiResponse(responseCode = "204", description = "deleted (or none was held)")
+    @ProblemResponses
     @Delete("/{transactionId}/personal-data")
     HttpResponse<Void> erasePersonalData(@RequestAttribute(MerchantAuthenticationFilter.MERCHANT) Merchant merchant,
                                          @PathVariable String transactionId) {
@@ -60,6 +80,9 @@ class OrderController {
         return HttpResponse.noContent();
     }
 
+    @Operation(summary = "Cancel an order (refunded, returned): nothing more is sent, its personal data goes")
+    @ApiResponse(responseCode = "200", description = "the cancelled order", content = @Content(mediaType = "application/json", schema = @Schema(implementation = OrderDetailsResponse.class)))
+    @ProblemResponses
     @Post(value = "/{transactionId}/cancel", consumes = MediaType.ALL)
     OrderDetailsResponse cancel(@RequestAttribute(MerchantAuthenticationFilter.MERCHANT) Merchant merchant,
                                 @PathVariable String transactionId, @Nullable @Body String ignored) {

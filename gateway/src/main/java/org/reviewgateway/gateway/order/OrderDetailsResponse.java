@@ -3,6 +3,7 @@ package org.reviewgateway.gateway.order;
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
+import io.swagger.v3.oas.annotations.media.Schema;
 
 import java.time.Instant;
 import java.util.List;
@@ -13,7 +14,7 @@ public record OrderDetailsResponse(
         @JsonUnwrapped OrderResponse order,
         String personalData,
         List<DeliveryResponse> deliveries,
-        @Nullable ReviewResponse review) {
+        @Nullable @Schema(type = "object", description = "null until a review arrived") ReviewResponse review) {
 
     @Serdeable
     public record ReviewResponse(int rating, @Nullable String comment, Instant createdAt) {

@@ -1,5 +1,12 @@
 package org.reviewgateway.gateway.review;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.parameters.RequestBody;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
+import org.reviewgateway.gateway.web.ProblemResponses;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
@@ -13,7 +20,6 @@ import io.micronaut.http.annotation.Post;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.json.JsonMapper;
-import io.swagger.v3.oas.annotations.Hidden;
 import org.reviewgateway.gateway.merchant.MerchantRepository;
 import org.reviewgateway.gateway.order.Order;
 import org.reviewgateway.gateway.order.OrderRepository;
@@ -34,7 +40,6 @@ import java.util.stream.IntStream;
  * cookies, so there is no session to forge a request against. Form posts get pages, JSON posts get JSON.
  */
 @Controller("/r")
-@Hidden
 @ExecuteOn(TaskExecutors.BLOCKING)
 class ReviewPageController {
 
@@ -55,6 +60,10 @@ class ReviewPageController {
         this.json = json;
     }
 
+    @Operation(summary = "The review form behind a review link (the token is the credential)")
+    @SecurityRequirement(name = "")
+    @ApiResponse(responseCode = "200", description = "the form, or a page saying the order was reviewed already", content = @Content(mediaType = "text/html", schema = @Schema(type = "string")))
+    @ApiResponse(responseCode = "404", description = "unknown token or cancelled order", content = @Content(mediaType = "text/html", schema = @Schema(type = "string")))
     @Get(value = "/{token}", produces = MediaType.TEXT_HTML)
     HttpResponse<String> form(@PathVariable String token, HttpRequest<?> request) {
         Optional<Order> order = reviewable(token);
@@ -67,6 +76,16 @@ class ReviewPageController {
         return formPage(HttpStatus.OK, order.get(), request, new ReviewInput(null, null), null);
     }
 
+    @Operation(summary = "Submit a review: a form post gets a page, a JSON post JSON",
+            requestBody = @RequestBody(content = {
+            @Content(mediaType = "application/x-www-form-urlencoded", schema = @Schema(implementation = SubmitReviewRequest.class)),
+            @Content(mediaType = "multipart/form-data", schema = @Schema(implementation = SubmitReviewRequest.class)),
+            @Content(mediaType = "application/json", schema = @Schema(implementation = SubmitReviewRequest.class))}))
+    @SecurityRequirement(name = "")
+    @ApiResponse(responseCode = "200", description = "the thank-you page, or the review as JSON", content = {
+            @Content(mediaType = "text/html", schema = @Schema(type = "string")),
+            @Content(mediaType = "application/json", schema = @Schema(implementation = ReviewResponse.class))})
+    @ProblemResponses
     @Post(value = "/{token}", consumes = MediaType.ALL, produces = {MediaType.TEXT_HTML, MediaType.APPLICATION_JSON})
     HttpResponse<?> submit(@PathVariable String token, @Nullable @Body String body, HttpRequest<?> request) {
         boolean jsonRequest = request.getContentType().map(t -> t.matchesExtension(MediaType.EXTENSION_JSON)).orElse(false);

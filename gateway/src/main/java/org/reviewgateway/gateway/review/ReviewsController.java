@@ -1,5 +1,12 @@
 package org.reviewgateway.gateway.review;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.parameters.RequestBody;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
+import org.reviewgateway.gateway.web.ProblemResponses;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
@@ -31,6 +38,9 @@ class ReviewsController {
         this.reviews = reviews;
     }
 
+    @Operation(summary = "The caller's reviews, oldest first, paged")
+    @ApiResponse(responseCode = "200", description = "a page of reviews and the cursor of the next", content = @Content(mediaType = "application/json", schema = @Schema(implementation = ReviewsController.ReviewPage.class)))
+    @ProblemResponses
     @Get
     ReviewPage list(@RequestAttribute(MerchantAuthenticationFilter.MERCHANT) Merchant merchant,
                     @Nullable @QueryValue String since, @Nullable @QueryValue String limit, @Nullable @QueryValue String cursor) {

@@ -1,5 +1,12 @@
 package org.reviewgateway.gateway.template;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.parameters.RequestBody;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
+import org.reviewgateway.gateway.web.ProblemResponses;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
@@ -41,16 +48,25 @@ class TemplateController {
         this.json = json;
     }
 
+    @Operation(summary = "The merchant's templates")
+    @ApiResponse(responseCode = "200", description = "every locale with a template of its own", content = @Content(mediaType = "application/json", schema = @Schema(implementation = TemplateResponse.class)))
+    @ProblemResponses
     @Get
     List<TemplateResponse> list(@RequestAttribute(MerchantAuthenticationFilter.MERCHANT) Merchant merchant) {
         return library.all(merchant).stream().map(TemplateResponse::of).toList();
     }
 
+    @Operation(summary = "One template")
+    @ApiResponse(responseCode = "200", description = "the template", content = @Content(mediaType = "application/json", schema = @Schema(implementation = TemplateResponse.class)))
+    @ProblemResponses
     @Get("/{locale}")
     TemplateResponse get(@RequestAttribute(MerchantAuthenticationFilter.MERCHANT) Merchant merchant, @PathVariable String locale) {
         return TemplateResponse.of(library.find(merchant, canonical(locale)));
     }
 
+    @Operation(summary = "Create or replace the template of a locale", requestBody = @RequestBody(required = true, content = @Content(mediaType = "application/json", schema = @Schema(implementation = PutTemplateRequest.class))))
+    @ApiResponse(responseCode = "200", description = "the stored template with its new version", content = @Content(mediaType = "application/json", schema = @Schema(implementation = TemplateResponse.class)))
+    @ProblemResponses
     @Put(value = "/{locale}", consumes = MediaType.APPLICATION_JSON)
     TemplateResponse put(@RequestAttribute(MerchantAuthenticationFilter.MERCHANT) Merchant merchant,
                          @PathVariable String locale, @Body JsonNode body) {
@@ -63,12 +79,18 @@ class TemplateController {
         return TemplateResponse.of(library.save(merchant, canonical, new TemplateContent(subject, text, html)));
     }
 
+    @Operation(summary = "Delete the template of a locale (the built-in one applies again)")
+    @ApiResponse(responseCode = "204", description = "deleted")
+    @ProblemResponses
     @Delete("/{locale}")
     HttpResponse<Void> delete(@RequestAttribute(MerchantAuthenticationFilter.MERCHANT) Merchant merchant, @PathVariable String locale) {
         library.delete(merchant, canonical(locale));
         return HttpResponse.noContent();
     }
 
+    @Operation(summary = "Render the template for a locale with sample values")
+    @ApiResponse(responseCode = "200", description = "subject, text and html as a customer would read them", content = @Content(mediaType = "application/json", schema = @Schema(implementation = RenderedMessage.class)))
+    @ProblemResponses
     @Post(value = "/{locale}/preview", consumes = MediaType.ALL)
     RenderedMessage preview(@RequestAttribute(MerchantAuthenticationFilter.MERCHANT) Merchant merchant,
                             @PathVariable String locale, @Nullable @Body String body) {
@@ -82,6 +104,9 @@ class TemplateController {
         return preview.render(merchant, canonical, customerName);
     }
 
+    @Operation(summary = "Send one test message from the template; the address is not stored", requestBody = @RequestBody(required = true, content = @Content(mediaType = "application/json", schema = @Schema(implementation = TestSendRequest.class))))
+    @ApiResponse(responseCode = "202", description = "handed to the mail server", content = @Content(mediaType = "application/json", schema = @Schema(implementation = TemplateController.TestSendResponse.class)))
+    @ProblemResponses
     @Post(value = "/{locale}/test-send", consumes = MediaType.APPLICATION_JSON)
     HttpResponse<TestSendResponse> testSend(@RequestAttribute(MerchantAuthenticationFilter.MERCHANT) Merchant merchant,
                                             @PathVariable String locale, @Body JsonNode body) {

@@ -1,5 +1,12 @@
 package org.reviewgateway.gateway.unsubscribe;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.parameters.RequestBody;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
+import org.reviewgateway.gateway.web.ProblemResponses;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
@@ -12,7 +19,6 @@ import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
-import io.swagger.v3.oas.annotations.Hidden;
 import org.reviewgateway.gateway.merchant.MerchantRepository;
 import org.reviewgateway.gateway.web.FormFields;
 import org.reviewgateway.gateway.web.HtmlPages;
@@ -27,7 +33,6 @@ import java.util.function.Function;
  * urlencoded), or the button — unsubscribes; the page then offers undo.
  */
 @Controller("/u")
-@Hidden
 @ExecuteOn(TaskExecutors.BLOCKING)
 class UnsubscribeController {
 
@@ -44,11 +49,23 @@ class UnsubscribeController {
         this.pages = pages;
     }
 
+    @Operation(summary = "The unsubscribe page of an e-mail's link: a confirm button (a GET never unsubscribes)")
+    @SecurityRequirement(name = "")
+    @ApiResponse(responseCode = "200", description = "the confirm page", content = @Content(mediaType = "text/html", schema = @Schema(type = "string")))
+    @ApiResponse(responseCode = "404", description = "unknown or expired link", content = @Content(mediaType = "text/html", schema = @Schema(type = "string")))
     @Get(value = "/{token}", produces = MediaType.TEXT_HTML)
     HttpResponse<String> confirm(@PathVariable String token, HttpRequest<?> request) {
         return withLink(token, link -> pages.page(HttpStatus.OK, "unsubscribe-confirm", values(link, request)));
     }
 
+    @Operation(summary = "Unsubscribe (RFC 8058 one-click: List-Unsubscribe=One-Click), or undo with action=resubscribe",
+            requestBody = @RequestBody(content = {
+            @Content(mediaType = "application/x-www-form-urlencoded", schema = @Schema(implementation = UnsubscribeForm.class)),
+            @Content(mediaType = "multipart/form-data", schema = @Schema(implementation = UnsubscribeForm.class))}))
+    @SecurityRequirement(name = "")
+    @ApiResponse(responseCode = "200", description = "unsubscribed (or subscribed again), with the undo button", content = @Content(mediaType = "text/html", schema = @Schema(type = "string")))
+    @ApiResponse(responseCode = "404", description = "unknown or expired link", content = @Content(mediaType = "text/html", schema = @Schema(type = "string")))
+    @ProblemResponses
     @Post(value = "/{token}", consumes = MediaType.ALL, produces = MediaType.TEXT_HTML)
     HttpResponse<String> unsubscribe(@PathVariable String token, @Nullable @Body String body, HttpRequest<?> request) {
         Map<String, String> fields = FormFields.parse(request.getContentType().orElse(null), body);
@@ -60,6 +77,13 @@ class UnsubscribeController {
             unsubscriptions.unsubscribe(link);
             return pages.page(HttpStatus.OK, "unsubscribe-done", values(link, request));
         });
+    }
+
+    /** The form fields this endpoint reads, for the OpenAPI document. */
+    @io.micronaut.serde.annotation.Serdeable
+    @Schema(name = "UnsubscribeForm")
+    record UnsubscribeForm(@Schema(name = "List-Unsubscribe", example = "One-Click") String listUnsubscribe,
+                           @Schema(allowableValues = UNDO_VALUE) String action) {
     }
 
     private HttpResponse<String> withLink(String token, Function<OptOutLink, HttpResponse<String>> action) {

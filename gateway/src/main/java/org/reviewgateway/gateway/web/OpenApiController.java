@@ -13,16 +13,17 @@ import io.swagger.v3.oas.annotations.Hidden;
 class OpenApiController {
 
     static final String SPEC = "classpath:META-INF/swagger/review-gateway.yml";
+    static final String YAML = "application/yaml";
     private final ResourceResolver resources;
 
     OpenApiController(ResourceResolver resources) {
         this.resources = resources;
     }
 
-    @Get(value = "/openapi.yml", produces = "application/yaml")
+    @Get(value = "/openapi.yml", produces = YAML)
     HttpResponse<StreamedFile> spec() {
         return resources.getResource(SPEC)
-                .map(url -> HttpResponse.ok(new StreamedFile(url)))
+                .map(url -> HttpResponse.ok(new StreamedFile(url)).contentType(YAML))
                 .orElseThrow(() -> new NotFoundException("The OpenAPI specification was not built into this jar."));
     }
 }
