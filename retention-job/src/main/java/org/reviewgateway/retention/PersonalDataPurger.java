@@ -18,9 +18,9 @@ import java.util.List;
 import java.util.UUID;
 
 /**
- * The purge: deletes the personal data whose {@code purge_after} has passed, in bounded batches (one
- * transaction each, so no long locks and nothing loaded at once), cancels what was still planned for
- * those orders, marks them {@code purged}, and writes one audit row. A database lease keeps two purges
+ * The purge: ends the personal data whose {@code purge_after} has passed through the one
+ * {@link PersonalDataEraser}, in bounded batches (one transaction each, so no long locks and nothing
+ * loaded at once), and writes one audit row. A database lease keeps two purges
  * from overlapping; running it again is harmless.
  */
 @Singleton
@@ -32,10 +32,12 @@ public class PersonalDataPurger {
     private static final Logger LOG = LoggerFactory.getLogger(PersonalDataPurger.class);
 
     private final TransactionOperations<Connection> transactions;
+    private final PersonalDataEraser eraser;
     private final Clock clock;
 
-    public PersonalDataPurger(TransactionOperations<Connection> transactions, Clock clock) {
+    public PersonalDataPurger(TransactionOperations<Connection> transactions, PersonalDataEraser eraser, Clock clock) {
         this.transactions = transactions;
+        this.eraser = eraser;
         this.clock = clock;
     }
 
@@ -110,13 +112,7 @@ public class PersonalDataPurger {
         if (recipientIds.isEmpty()) {
             return 0;
         }
-        Timestamp now = Timestamp.from(clock.instant());
-        // One statement per row, sent as a JDBC batch: each finds its row by key on H2 and PostgreSQL alike
-        // (a long IN list makes H2 scan the table). Finished deliveries are left untouched.
-        batch(c, "UPDATE deliveries SET status = 'cancelled', updated_at = ? WHERE order_id = ? AND status IN ('pending', 'retrying')",
-                now, orderIds);
-        batch(c, "UPDATE orders SET personal_data = 'purged', updated_at = ? WHERE id = ?", now, orderIds);
-        batch(c, "DELETE FROM recipients WHERE id = ?", null, recipientIds);
+        eraser.erase(c, orderIds, clock.instant());
         return recipientIds.size();
     }
 
@@ -126,20 +122,6 @@ public class PersonalDataPurger {
                 + "(SELECT token_hash FROM opt_out_links WHERE expires_at <= ? LIMIT " + BATCH_SIZE + ")")) {
             ps.setTimestamp(1, Timestamp.from(cutoff));
             return ps.executeUpdate();
-        }
-    }
-
-    private static void batch(Connection c, String sql, Timestamp now, List<Long> ids) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement(sql)) {
-            for (Long id : ids) {
-                int index = 1;
-                if (now != null) {
-                    ps.setTimestamp(index++, now);
-                }
-                ps.setLong(index, id);
-                ps.addBatch();
-            }
-            ps.executeBatch();
         }
     }
 

@@ -92,6 +92,9 @@ class DeliveryOutcomes {
         }
         if (suppressed && d.invite()) {
             orders.updateStatus(d.order().id(), OrderStatus.SCHEDULED, OrderStatus.SUPPRESSED, now);
+        } else if (d.invite() && d.recipient() == null) {
+            // an invitation that never went out and nobody left to invite: the order ends cancelled, as the eraser decides
+            orders.updateStatus(d.order().id(), OrderStatus.SCHEDULED, OrderStatus.CANCELLED, now);
         }
         afterFinalOutcome(d, now);
     }

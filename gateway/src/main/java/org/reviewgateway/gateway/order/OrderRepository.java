@@ -23,8 +23,6 @@ public interface OrderRepository extends CrudRepository<Order, Long> {
 
     Optional<Order> findByReviewTokenHash(byte[] reviewTokenHash);
 
-    @Query("UPDATE orders SET personal_data = 'purged', updated_at = :now WHERE id = :id AND personal_data = 'held'")
-    int markPurged(Long id, Instant now);
 
     @Query("UPDATE orders SET status = 'cancelled', updated_at = :now WHERE id = :id")
     int markCancelled(Long id, Instant now);

@@ -1,5 +1,7 @@
 package org.reviewgateway.gateway.order;
 
+import io.micronaut.data.exceptions.DataAccessException;
+import io.micronaut.transaction.TransactionOperations;
 import jakarta.inject.Singleton;
 import jakarta.transaction.Transactional;
 import org.reviewgateway.gateway.dispatch.DeliveryRepository;
@@ -8,9 +10,12 @@ import org.reviewgateway.gateway.merchant.Merchant;
 import org.reviewgateway.gateway.privacy.PiiCipher;
 import org.reviewgateway.gateway.unsubscribe.AddressLocks;
 import org.reviewgateway.gateway.unsubscribe.SuppressionRepository;
+import org.reviewgateway.retention.PersonalDataEraser;
 
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.time.Clock;
-import java.time.Instant;
+import java.util.List;
 
 /**
  * Data-subject rights and cancellations: deletes an order's personal data now (what the retention
@@ -29,10 +34,13 @@ class PersonalDataErasure {
     private final PiiCipher cipher;
     private final MailSender mail;
     private final AddressLocks locks;
+    private final PersonalDataEraser eraser;
+    private final TransactionOperations<Connection> transactions;
     private final Clock clock;
 
     PersonalDataErasure(OrderRepository orders, RecipientRepository recipients, DeliveryRepository deliveries,
-                        SuppressionRepository suppressions, PiiCipher cipher, MailSender mail, AddressLocks locks, Clock clock) {
+                        SuppressionRepository suppressions, PiiCipher cipher, MailSender mail, AddressLocks locks,
+                        PersonalDataEraser eraser, TransactionOperations<Connection> transactions, Clock clock) {
         this.orders = orders;
         this.recipients = recipients;
         this.deliveries = deliveries;
@@ -40,16 +48,25 @@ class PersonalDataErasure {
         this.cipher = cipher;
         this.mail = mail;
         this.locks = locks;
+        this.eraser = eraser;
+        this.transactions = transactions;
         this.clock = clock;
     }
 
-    /** @return whether this call deleted personal data (false when none was held any more) */
+    /**
+     * Through the one {@link PersonalDataEraser} the purge uses too: an invitation not sent yet ends the order
+     * {@code cancelled}; then the mail transport deletes any copy it kept.
+     *
+     * @return whether this call deleted personal data (false when none was held any more)
+     */
     @Transactional
     public boolean eraseOrder(Order order) {
-        Instant now = clock.instant();
-        deliveries.cancelOpenForOrder(order.id(), now);
-        boolean deleted = recipients.deleteByOrderId(order.id()) > 0;
-        orders.markPurged(order.id(), now);
+        boolean deleted;
+        try {
+            deleted = eraser.erase(transactions.getConnection(), List.of(order.id()), clock.instant()) > 0;
+        } catch (SQLException e) {
+            throw new DataAccessException("could not erase the order's personal data", e);
+        }
         mail.forget(deliveries.findIdsByOrderId(order.id()));
         return deleted;
     }
@@ -74,10 +91,11 @@ class PersonalDataErasure {
         int affected = 0;
         for (Recipient recipient : recipients.findByMerchantIdAndEmailHash(merchant.id(), hash)) {
             Order order = orders.findById(recipient.orderId()).orElseThrow();
+            // before the eraser, which would end a scheduled order cancelled: this one's address opted out
+            orders.updateStatus(order.id(), OrderStatus.SCHEDULED, OrderStatus.SUPPRESSED, clock.instant());
             if (eraseOrder(order)) {
                 affected++;
             }
-            orders.updateStatus(order.id(), OrderStatus.SCHEDULED, OrderStatus.SUPPRESSED, clock.instant());
         }
         suppressions.suppress(merchant.id(), hash, SUPPRESSION_ERASURE, clock.instant());
         return affected;

@@ -18,7 +18,6 @@ public interface RecipientRepository extends CrudRepository<Recipient, Long> {
 
     List<Recipient> findByMerchantIdAndEmailHash(UUID merchantId, byte[] emailHash);
 
-    int deleteByOrderId(Long orderId);
 
     @Query("UPDATE recipients SET purge_after = :purgeAfter WHERE order_id = :orderId")
     int updatePurgeAfter(Long orderId, Instant purgeAfter);

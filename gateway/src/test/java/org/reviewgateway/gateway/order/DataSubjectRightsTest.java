@@ -62,6 +62,7 @@ class DataSubjectRightsTest {
 
         assertEquals("purged", view(id).get("personalData"));
         assertEquals("cancelled", Orders.firstDelivery(client, key, id).get("status"));
+        assertEquals("cancelled", view(id).get("status"), "its invitation never went out and nobody is left to invite");
         assertEquals(204, client.send("DELETE", "/v1/orders/" + id + "/personal-data", key, null, null).status(), "idempotent");
         assertProblem(client.send("DELETE", "/v1/orders/nope-" + tag + "/personal-data", key, null, null), 404);
         String other = client.newMerchant("Other").apiKey();

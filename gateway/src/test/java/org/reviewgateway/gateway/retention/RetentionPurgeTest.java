@@ -147,6 +147,37 @@ class RetentionPurgeTest {
     }
 
     @Test
+    void anOrderWhoseInvitationNeverWentOutEndsCancelledWhenItsDataIsPurged() {
+        client.patchJson("/v1/settings", key, "{\"retention\":\"P1D\"}");
+        Instant due = clock.instant().plus(Duration.ofDays(3));
+        String id = order(due);
+
+        purger.purge(due.plus(Duration.ofDays(2)), false, "test");
+
+        assertEquals("purged", personalData(id));
+        assertEquals("cancelled", Orders.status(client, key, id), "not scheduled with nobody left to invite");
+        assertEquals("cancelled", Orders.firstDelivery(client, key, id).get("status"));
+    }
+
+    @Test
+    void theDispatchersDataGoneGuardEndsTheOrderCancelledToo() {
+        String id = order(clock.instant());
+        // a recipient row gone without the eraser (as a database older than it may hold)
+        try (var c = io.micronaut.data.connection.jdbc.advice.DelegatingDataSource.unwrapDataSource(dataSource).getConnection();
+             var ps = c.prepareStatement("DELETE FROM recipients WHERE order_id = (SELECT id FROM orders WHERE transaction_id = ?)")) {
+            ps.setString(1, id);
+            assertEquals(1, ps.executeUpdate());
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException(e);
+        }
+
+        dispatcher.dispatchDue();
+
+        assertEquals("cancelled", Orders.firstDelivery(client, key, id).get("status"));
+        assertEquals("cancelled", Orders.status(client, key, id));
+    }
+
+    @Test
     void twoPurgesAtOnceDoNoHarm() {
         for (int i = 0; i < 5; i++) {
             order(clock.instant());
