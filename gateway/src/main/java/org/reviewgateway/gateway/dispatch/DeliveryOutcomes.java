@@ -3,8 +3,7 @@ package org.reviewgateway.gateway.dispatch;
 import jakarta.inject.Singleton;
 import jakarta.transaction.Transactional;
 import org.reviewgateway.config.RetentionConfiguration;
-import org.reviewgateway.gateway.order.OrderRepository;
-import org.reviewgateway.gateway.order.OrderStatus;
+import org.reviewgateway.gateway.order.OrderLifecycle;
 import org.reviewgateway.gateway.order.RecipientRepository;
 import org.reviewgateway.gateway.unsubscribe.AddressLocks;
 import org.reviewgateway.gateway.unsubscribe.SuppressionRepository;
@@ -26,13 +25,13 @@ class DeliveryOutcomes {
     private static final Logger LOG = LoggerFactory.getLogger(DeliveryOutcomes.class);
 
     private final DeliveryRepository deliveries;
-    private final OrderRepository orders;
+    private final OrderLifecycle orders;
     private final RecipientRepository recipients;
     private final SuppressionRepository suppressions;
     private final RetentionConfiguration retention;
     private final AddressLocks locks;
 
-    DeliveryOutcomes(DeliveryRepository deliveries, OrderRepository orders, RecipientRepository recipients,
+    DeliveryOutcomes(DeliveryRepository deliveries, OrderLifecycle orders, RecipientRepository recipients,
                      SuppressionRepository suppressions, RetentionConfiguration retention, AddressLocks locks) {
         this.deliveries = deliveries;
         this.orders = orders;
@@ -49,7 +48,7 @@ class DeliveryOutcomes {
             return;
         }
         // A reminder only for an order still waiting for its invitation: never for one cancelled or suppressed meanwhile.
-        if (d.invite() && orders.updateStatus(d.order().id(), OrderStatus.SCHEDULED, OrderStatus.SENT, now) == 1) {
+        if (d.invite() && orders.invitationSent(d.order().id())) {
             Duration reminderDelay = d.merchant().reminderDelay();
             if (reminderDelay != null) {
                 deliveries.save(Delivery.pending(Delivery.REMINDER, d.order().id(), d.merchant().id(), now.plus(reminderDelay), now));
@@ -75,7 +74,7 @@ class DeliveryOutcomes {
             return;
         }
         if (d.invite()) {
-            orders.updateStatus(d.order().id(), OrderStatus.SCHEDULED, OrderStatus.FAILED, now);
+            orders.invitationFailed(d.order().id());
         }
         if (failure.kind() == MailFailure.Kind.UNKNOWN_MAILBOX) {
             suppressions.suppress(d.merchant().id(), d.recipient().emailHash(), SUPPRESSION_BOUNCE, now);
@@ -91,10 +90,10 @@ class DeliveryOutcomes {
             return;
         }
         if (suppressed && d.invite()) {
-            orders.updateStatus(d.order().id(), OrderStatus.SCHEDULED, OrderStatus.SUPPRESSED, now);
+            orders.invitationSuppressed(d.order().id());
         } else if (d.invite() && d.recipient() == null) {
             // an invitation that never went out and nobody left to invite: the order ends cancelled, as the eraser decides
-            orders.updateStatus(d.order().id(), OrderStatus.SCHEDULED, OrderStatus.CANCELLED, now);
+            orders.nobodyToInvite(d.order().id());
         }
         afterFinalOutcome(d, now);
     }

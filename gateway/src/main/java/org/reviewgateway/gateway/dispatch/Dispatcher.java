@@ -7,7 +7,7 @@ import org.reviewgateway.config.DispatchConfiguration;
 import org.reviewgateway.gateway.merchant.Merchant;
 import org.reviewgateway.gateway.merchant.MerchantRepository;
 import org.reviewgateway.gateway.order.Order;
-import org.reviewgateway.gateway.order.OrderRepository;
+import org.reviewgateway.gateway.order.OrderLookup;
 import org.reviewgateway.gateway.order.OrderStatus;
 import org.reviewgateway.gateway.order.RecipientRepository;
 import org.reviewgateway.gateway.template.ResolvedTemplate;
@@ -42,7 +42,7 @@ public class Dispatcher {
     private final ClaimLeases leases;
     private final DeliveryRepository deliveries;
     private final DeliveryOutcomes outcomes;
-    private final OrderRepository orders;
+    private final OrderLookup orders;
     private final RecipientRepository recipients;
     private final MerchantRepository merchants;
     private final SuppressionRepository suppressions;
@@ -55,7 +55,7 @@ public class Dispatcher {
     private final Clock clock;
     private final String instance = "dispatcher-" + UUID.randomUUID().toString().substring(0, 8);
 
-    Dispatcher(DeliveryClaims claims, ClaimLeases leases, DeliveryRepository deliveries, DeliveryOutcomes outcomes, OrderRepository orders,
+    Dispatcher(DeliveryClaims claims, ClaimLeases leases, DeliveryRepository deliveries, DeliveryOutcomes outcomes, OrderLookup orders,
                RecipientRepository recipients, MerchantRepository merchants, SuppressionRepository suppressions,
                InvitationComposer composer, TemplateResolver templates, MailSender sender, MailGuard guard, DispatchMetrics metrics,
                DispatchConfiguration configuration, Clock clock) {
@@ -192,7 +192,7 @@ public class Dispatcher {
         if (current.isEmpty()) {
             return Optional.empty();
         }
-        Order order = orders.findById(claimed.orderId()).orElseThrow();
+        Order order = orders.byId(claimed.orderId()).orElseThrow();
         Merchant merchant = merchantCache.computeIfAbsent(claimed.merchantId(), id -> merchants.findById(id).orElseThrow());
         return Optional.of(new Dispatchable(current.get(), order, merchant, recipients.findByOrderId(order.id()).orElse(null)));
     }

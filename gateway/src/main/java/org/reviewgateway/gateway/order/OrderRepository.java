@@ -6,26 +6,21 @@ import io.micronaut.data.model.query.builder.sql.Dialect;
 import io.micronaut.data.repository.CrudRepository;
 
 import java.time.Instant;
+import java.util.Collection;
 import java.util.Optional;
 import java.util.UUID;
 
+/** The orders table; only the order package uses it (other features go through {@link OrderLifecycle} and {@link OrderLookup}). */
 @JdbcRepository(dialect = Dialect.POSTGRES)
-public interface OrderRepository extends CrudRepository<Order, Long> {
+interface OrderRepository extends CrudRepository<Order, Long> {
 
     Optional<Order> findByMerchantIdAndTransactionId(UUID merchantId, String transactionId);
 
-    /** Moves the status only from the expected one, so concurrent outcomes cannot undo each other. */
-    @Query("UPDATE orders SET status = :status, updated_at = :now WHERE id = :id AND status = :expected")
-    int updateStatus(Long id, String expected, String status, Instant now);
-
-    @Query("UPDATE orders SET status = 'reviewed', updated_at = :now WHERE id = :id AND status <> 'cancelled'")
-    int markReviewed(Long id, Instant now);
+    /** Moves the status only from one of the expected ones, so concurrent outcomes cannot undo each other. */
+    @Query("UPDATE orders SET status = :status, updated_at = :now WHERE id = :id AND status IN (:expected)")
+    int moveStatus(Long id, Collection<String> expected, String status, Instant now);
 
     Optional<Order> findByReviewTokenHash(byte[] reviewTokenHash);
-
-
-    @Query("UPDATE orders SET status = 'cancelled', updated_at = :now WHERE id = :id")
-    int markCancelled(Long id, Instant now);
 
     @Query("""
             UPDATE orders SET status = 'suppressed', updated_at = :now

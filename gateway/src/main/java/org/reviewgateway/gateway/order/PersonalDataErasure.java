@@ -28,6 +28,7 @@ class PersonalDataErasure {
     static final String SUPPRESSION_ERASURE = "erasure";
 
     private final OrderRepository orders;
+    private final OrderLifecycle lifecycle;
     private final RecipientRepository recipients;
     private final DeliveryRepository deliveries;
     private final SuppressionRepository suppressions;
@@ -38,10 +39,11 @@ class PersonalDataErasure {
     private final TransactionOperations<Connection> transactions;
     private final Clock clock;
 
-    PersonalDataErasure(OrderRepository orders, RecipientRepository recipients, DeliveryRepository deliveries,
+    PersonalDataErasure(OrderRepository orders, OrderLifecycle lifecycle, RecipientRepository recipients, DeliveryRepository deliveries,
                         SuppressionRepository suppressions, PiiCipher cipher, MailSender mail, AddressLocks locks,
                         PersonalDataEraser eraser, TransactionOperations<Connection> transactions, Clock clock) {
         this.orders = orders;
+        this.lifecycle = lifecycle;
         this.recipients = recipients;
         this.deliveries = deliveries;
         this.suppressions = suppressions;
@@ -75,7 +77,7 @@ class PersonalDataErasure {
     @Transactional
     public void cancel(Order order) {
         eraseOrder(order);
-        orders.markCancelled(order.id(), clock.instant());
+        lifecycle.cancelled(order.id());
     }
 
     /**
@@ -92,7 +94,7 @@ class PersonalDataErasure {
         for (Recipient recipient : recipients.findByMerchantIdAndEmailHash(merchant.id(), hash)) {
             Order order = orders.findById(recipient.orderId()).orElseThrow();
             // before the eraser, which would end a scheduled order cancelled: this one's address opted out
-            orders.updateStatus(order.id(), OrderStatus.SCHEDULED, OrderStatus.SUPPRESSED, clock.instant());
+            lifecycle.invitationSuppressed(order.id());
             if (eraseOrder(order)) {
                 affected++;
             }

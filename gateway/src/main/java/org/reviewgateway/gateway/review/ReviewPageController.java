@@ -22,8 +22,7 @@ import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.json.JsonMapper;
 import org.reviewgateway.gateway.merchant.MerchantRepository;
 import org.reviewgateway.gateway.order.Order;
-import org.reviewgateway.gateway.order.OrderRepository;
-import org.reviewgateway.gateway.privacy.SecretTokens;
+import org.reviewgateway.gateway.order.OrderLookup;
 import org.reviewgateway.gateway.web.FormFields;
 import org.reviewgateway.gateway.web.HtmlPages;
 import org.reviewgateway.gateway.web.InvalidInputException;
@@ -43,14 +42,14 @@ import java.util.stream.IntStream;
 @ExecuteOn(TaskExecutors.BLOCKING)
 class ReviewPageController {
 
-    private final OrderRepository orders;
+    private final OrderLookup orders;
     private final ReviewRepository reviews;
     private final MerchantRepository merchants;
     private final ReviewSubmission submission;
     private final HtmlPages pages;
     private final JsonMapper json;
 
-    ReviewPageController(OrderRepository orders, ReviewRepository reviews, MerchantRepository merchants,
+    ReviewPageController(OrderLookup orders, ReviewRepository reviews, MerchantRepository merchants,
                          ReviewSubmission submission, HtmlPages pages, JsonMapper json) {
         this.orders = orders;
         this.reviews = reviews;
@@ -120,7 +119,7 @@ class ReviewPageController {
     }
 
     private Optional<Order> reviewable(String token) {
-        return orders.findByReviewTokenHash(SecretTokens.hash(token)).filter(ReviewSubmission::reviewable);
+        return orders.byReviewToken(token).filter(ReviewSubmission::reviewable);
     }
 
     private HttpResponse<String> formPage(HttpStatus status, Order order, HttpRequest<?> request, ReviewInput input, String error) {

@@ -6,7 +6,7 @@ import jakarta.transaction.Transactional;
 import org.reviewgateway.gateway.data.UniqueViolation;
 import org.reviewgateway.gateway.dispatch.DeliveryRepository;
 import org.reviewgateway.gateway.order.Order;
-import org.reviewgateway.gateway.order.OrderRepository;
+import org.reviewgateway.gateway.order.OrderLifecycle;
 import org.reviewgateway.gateway.order.OrderStatus;
 
 import java.time.Clock;
@@ -21,11 +21,11 @@ import java.time.temporal.ChronoUnit;
 class ReviewSubmission {
 
     private final ReviewRepository reviews;
-    private final OrderRepository orders;
+    private final OrderLifecycle orders;
     private final DeliveryRepository deliveries;
     private final Clock clock;
 
-    ReviewSubmission(ReviewRepository reviews, OrderRepository orders, DeliveryRepository deliveries, Clock clock) {
+    ReviewSubmission(ReviewRepository reviews, OrderLifecycle orders, DeliveryRepository deliveries, Clock clock) {
         this.reviews = reviews;
         this.orders = orders;
         this.deliveries = deliveries;
@@ -44,7 +44,7 @@ class ReviewSubmission {
             }
             throw e;
         }
-        orders.markReviewed(order.id(), now);
+        orders.reviewed(order.id());
         deliveries.cancelOpenForOrder(order.id(), now);
         return saved;
     }

@@ -4,7 +4,7 @@ import jakarta.inject.Singleton;
 import jakarta.transaction.Transactional;
 import org.reviewgateway.config.RetentionConfiguration;
 import org.reviewgateway.gateway.dispatch.DeliveryRepository;
-import org.reviewgateway.gateway.order.OrderRepository;
+import org.reviewgateway.gateway.order.OrderLifecycle;
 import org.reviewgateway.gateway.privacy.SecretTokens;
 
 import java.time.Clock;
@@ -28,12 +28,12 @@ public class Unsubscriptions {
     private final AddressLocks locks;
     private final SuppressionRepository suppressions;
     private final DeliveryRepository deliveries;
-    private final OrderRepository orders;
+    private final OrderLifecycle orders;
     private final RetentionConfiguration retention;
     private final Clock clock;
 
     Unsubscriptions(OptOutLinkRepository links, AddressLocks locks, SuppressionRepository suppressions, DeliveryRepository deliveries,
-                    OrderRepository orders, RetentionConfiguration retention, Clock clock) {
+                    OrderLifecycle orders, RetentionConfiguration retention, Clock clock) {
         this.links = links;
         this.locks = locks;
         this.suppressions = suppressions;
@@ -59,7 +59,7 @@ public class Unsubscriptions {
         locks.lock(link.merchantId(), link.emailHash());
         Instant now = clock.instant();
         suppressions.suppress(link.merchantId(), link.emailHash(), REASON, now);
-        orders.markScheduledSuppressed(link.merchantId(), link.emailHash(), now);
+        orders.suppressScheduledTo(link.merchantId(), link.emailHash());
         deliveries.cancelPendingTo(link.merchantId(), link.emailHash(), now);
     }
 
