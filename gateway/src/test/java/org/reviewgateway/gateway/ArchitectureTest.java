@@ -1,5 +1,6 @@
 package org.reviewgateway.gateway;
 
+import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
@@ -19,6 +20,17 @@ class ArchitectureTest {
         noClasses().that().resideInAPackage("org.reviewgateway.retention..")
                 .should().dependOnClassesThat().resideInAnyPackage("org.reviewgateway.gateway..", "io.micronaut.http..")
                 .check(classes);
+    }
+
+    /** One owner per table: a feature asks another feature's service (OrderLifecycle, Outbox, Suppressions …), never its repository. */
+    @Test
+    void aRepositoryIsUsedOnlyInsideItsOwnPackage() {
+        for (JavaClass repository : classes.that(JavaClass.Predicates.simpleNameEndingWith("Repository"))) {
+            noClasses().that().resideOutsideOfPackage(repository.getPackageName())
+                    .should().dependOnClassesThat().belongToAnyOf(repository.reflect())
+                    .because("the " + repository.getPackageName() + " package owns " + repository.getSimpleName())
+                    .check(classes);
+        }
     }
 
     @Test

@@ -1,5 +1,6 @@
 package org.reviewgateway.gateway.dispatch;
 
+import org.reviewgateway.gateway.outbox.Delivery;
 import org.reviewgateway.config.DispatchConfiguration;
 
 import java.time.Duration;

@@ -1,12 +1,13 @@
 package org.reviewgateway.gateway.dispatch;
 
+import org.reviewgateway.gateway.outbox.Delivery;
+import org.reviewgateway.gateway.outbox.Outbox;
 import jakarta.inject.Singleton;
 import jakarta.transaction.Transactional;
 import org.reviewgateway.config.RetentionConfiguration;
 import org.reviewgateway.gateway.order.OrderLifecycle;
-import org.reviewgateway.gateway.order.RecipientRepository;
-import org.reviewgateway.gateway.unsubscribe.AddressLocks;
-import org.reviewgateway.gateway.unsubscribe.SuppressionRepository;
+import org.reviewgateway.gateway.suppression.AddressLocks;
+import org.reviewgateway.gateway.suppression.Suppressions;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -21,21 +22,18 @@ import java.time.Instant;
 @Singleton
 class DeliveryOutcomes {
 
-    static final String SUPPRESSION_BOUNCE = "bounce";
     private static final Logger LOG = LoggerFactory.getLogger(DeliveryOutcomes.class);
 
-    private final DeliveryRepository deliveries;
+    private final Outbox deliveries;
     private final OrderLifecycle orders;
-    private final RecipientRepository recipients;
-    private final SuppressionRepository suppressions;
+    private final Suppressions suppressions;
     private final RetentionConfiguration retention;
     private final AddressLocks locks;
 
-    DeliveryOutcomes(DeliveryRepository deliveries, OrderLifecycle orders, RecipientRepository recipients,
-                     SuppressionRepository suppressions, RetentionConfiguration retention, AddressLocks locks) {
+    DeliveryOutcomes(Outbox deliveries, OrderLifecycle orders,
+                     Suppressions suppressions, RetentionConfiguration retention, AddressLocks locks) {
         this.deliveries = deliveries;
         this.orders = orders;
-        this.recipients = recipients;
         this.suppressions = suppressions;
         this.retention = retention;
         this.locks = locks;
@@ -51,7 +49,7 @@ class DeliveryOutcomes {
         if (d.invite() && orders.invitationSent(d.order().id())) {
             Duration reminderDelay = d.merchant().reminderDelay();
             if (reminderDelay != null) {
-                deliveries.save(Delivery.pending(Delivery.REMINDER, d.order().id(), d.merchant().id(), now.plus(reminderDelay), now));
+                deliveries.plan(Delivery.pending(Delivery.REMINDER, d.order().id(), d.merchant().id(), now.plus(reminderDelay), now));
             }
         }
         afterFinalOutcome(d, now);
@@ -77,7 +75,7 @@ class DeliveryOutcomes {
             orders.invitationFailed(d.order().id());
         }
         if (failure.kind() == MailFailure.Kind.UNKNOWN_MAILBOX) {
-            suppressions.suppress(d.merchant().id(), d.recipient().emailHash(), SUPPRESSION_BOUNCE, now);
+            suppressions.suppress(d.merchant().id(), d.recipient().emailHash(), Suppressions.Reason.BOUNCE);
         }
         afterFinalOutcome(d, now);
     }
@@ -100,18 +98,18 @@ class DeliveryOutcomes {
 
     private boolean record(Delivery delivery, String claim, String status, int attempts, Instant nextAttemptAt,
                            Instant sentAt, String messageId, String error, Instant now) {
-        int updated = deliveries.recordOutcome(delivery.id(), claim, status, attempts, nextAttemptAt, sentAt, messageId, error, now);
-        if (updated == 0) {
+        boolean recorded = deliveries.recordOutcome(delivery.id(), claim, status, attempts, nextAttemptAt, sentAt, messageId, error, now);
+        if (!recorded) {
             LOG.warn("Delivery {} was cancelled or taken over by another dispatcher before its outcome ({}) was recorded", delivery.id(), status);
         }
-        return updated == 1;
+        return recorded;
     }
 
     /** Once nothing more is planned, the data is kept for the retention period from now, capped at the maximum. */
     private void afterFinalOutcome(Dispatchable d, Instant now) {
-        if (d.recipient() == null || deliveries.countOpenForOrder(d.order().id()) > 0) {
+        if (d.recipient() == null || deliveries.openFor(d.order().id()) > 0) {
             return;
         }
-        recipients.updatePurgeAfter(d.order().id(), retention.purgeAfter(now, d.merchant().retention(), d.recipient().createdAt()));
+        orders.retainPersonalDataUntil(d.order().id(), retention.purgeAfter(now, d.merchant().retention(), d.recipient().createdAt()));
     }
 }

@@ -1,5 +1,6 @@
 package org.reviewgateway.gateway.dispatch;
 
+import org.reviewgateway.gateway.outbox.Outbox;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -16,14 +17,14 @@ class DispatchMetrics {
 
     private final Map<DispatchOutcome, Counter> outcomes = new EnumMap<>(DispatchOutcome.class);
 
-    DispatchMetrics(MeterRegistry registry, DeliveryRepository deliveries, MailGuard guard, Clock clock) {
+    DispatchMetrics(MeterRegistry registry, Outbox deliveries, MailGuard guard, Clock clock) {
         for (DispatchOutcome outcome : DispatchOutcome.values()) {
             outcomes.put(outcome, Counter.builder("gateway.deliveries")
                     .description("Deliveries worked on, by outcome")
                     .tag("outcome", outcome.name().toLowerCase(Locale.ROOT))
                     .register(registry));
         }
-        Gauge.builder("gateway.deliveries.queue", deliveries, DeliveryRepository::countOpen)
+        Gauge.builder("gateway.deliveries.queue", deliveries, Outbox::countOpen)
                 .description("Deliveries pending or retrying").tag("state", "open").register(registry);
         Gauge.builder("gateway.deliveries.queue", deliveries, d -> d.countDue(clock.instant()))
                 .description("Deliveries pending or retrying").tag("state", "due").register(registry);

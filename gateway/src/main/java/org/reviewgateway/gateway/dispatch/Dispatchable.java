@@ -1,5 +1,6 @@
 package org.reviewgateway.gateway.dispatch;
 
+import org.reviewgateway.gateway.outbox.Delivery;
 import io.micronaut.core.annotation.Nullable;
 import org.reviewgateway.gateway.merchant.Merchant;
 import org.reviewgateway.gateway.order.Order;

@@ -1,18 +1,21 @@
 package org.reviewgateway.gateway.dispatch;
 
+import org.reviewgateway.gateway.outbox.Delivery;
+import org.reviewgateway.gateway.outbox.Outbox;
+import org.reviewgateway.gateway.outbox.DeliveryClaims;
+import org.reviewgateway.gateway.outbox.ClaimLeases;
 import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
 import io.github.resilience4j.ratelimiter.RequestNotPermitted;
 import jakarta.inject.Singleton;
 import org.reviewgateway.config.DispatchConfiguration;
 import org.reviewgateway.gateway.merchant.Merchant;
-import org.reviewgateway.gateway.merchant.MerchantRepository;
+import org.reviewgateway.gateway.merchant.MerchantAccounts;
 import org.reviewgateway.gateway.order.Order;
 import org.reviewgateway.gateway.order.OrderLookup;
 import org.reviewgateway.gateway.order.OrderStatus;
-import org.reviewgateway.gateway.order.RecipientRepository;
 import org.reviewgateway.gateway.template.ResolvedTemplate;
 import org.reviewgateway.gateway.template.TemplateResolver;
-import org.reviewgateway.gateway.unsubscribe.SuppressionRepository;
+import org.reviewgateway.gateway.suppression.Suppressions;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -40,12 +43,11 @@ public class Dispatcher {
 
     private final DeliveryClaims claims;
     private final ClaimLeases leases;
-    private final DeliveryRepository deliveries;
+    private final Outbox deliveries;
     private final DeliveryOutcomes outcomes;
     private final OrderLookup orders;
-    private final RecipientRepository recipients;
-    private final MerchantRepository merchants;
-    private final SuppressionRepository suppressions;
+    private final MerchantAccounts merchants;
+    private final Suppressions suppressions;
     private final InvitationComposer composer;
     private final TemplateResolver templates;
     private final MailSender sender;
@@ -55,8 +57,8 @@ public class Dispatcher {
     private final Clock clock;
     private final String instance = "dispatcher-" + UUID.randomUUID().toString().substring(0, 8);
 
-    Dispatcher(DeliveryClaims claims, ClaimLeases leases, DeliveryRepository deliveries, DeliveryOutcomes outcomes, OrderLookup orders,
-               RecipientRepository recipients, MerchantRepository merchants, SuppressionRepository suppressions,
+    Dispatcher(DeliveryClaims claims, ClaimLeases leases, Outbox deliveries, DeliveryOutcomes outcomes, OrderLookup orders,
+               MerchantAccounts merchants, Suppressions suppressions,
                InvitationComposer composer, TemplateResolver templates, MailSender sender, MailGuard guard, DispatchMetrics metrics,
                DispatchConfiguration configuration, Clock clock) {
         this.claims = claims;
@@ -64,7 +66,6 @@ public class Dispatcher {
         this.deliveries = deliveries;
         this.outcomes = outcomes;
         this.orders = orders;
-        this.recipients = recipients;
         this.merchants = merchants;
         this.suppressions = suppressions;
         this.composer = composer;
@@ -187,13 +188,13 @@ public class Dispatcher {
 
     /** Re-reads the delivery: it may have been cancelled between the claim and now. */
     private Optional<Dispatchable> load(Delivery claimed, Map<UUID, Merchant> merchantCache) {
-        Optional<Delivery> current = deliveries.findById(claimed.id())
+        Optional<Delivery> current = deliveries.find(claimed.id())
                 .filter(d -> d.open() && claimed.claimedBy() != null && claimed.claimedBy().equals(d.claimedBy()));
         if (current.isEmpty()) {
             return Optional.empty();
         }
         Order order = orders.byId(claimed.orderId()).orElseThrow();
-        Merchant merchant = merchantCache.computeIfAbsent(claimed.merchantId(), id -> merchants.findById(id).orElseThrow());
-        return Optional.of(new Dispatchable(current.get(), order, merchant, recipients.findByOrderId(order.id()).orElse(null)));
+        Merchant merchant = merchantCache.computeIfAbsent(claimed.merchantId(), id -> merchants.find(id).orElseThrow());
+        return Optional.of(new Dispatchable(current.get(), order, merchant, orders.recipientOf(order.id()).orElse(null)));
     }
 }

@@ -49,6 +49,11 @@ public class MerchantAccounts {
                 .filter(merchant -> SecretTokens.matches(presentedKey, merchant.apiKeyHash()));
     }
 
+    /** A merchant by its ID, for other features (the dispatcher, the public pages): they never use the repository. */
+    public Optional<Merchant> find(UUID merchantId) {
+        return merchants.findById(merchantId);
+    }
+
     public record CreatedMerchant(Merchant merchant, String apiKey) {
     }
 }

@@ -8,7 +8,7 @@ import java.util.Optional;
 import java.util.UUID;
 
 @JdbcRepository(dialect = Dialect.POSTGRES)
-public interface MerchantRepository extends CrudRepository<Merchant, UUID> {
+interface MerchantRepository extends CrudRepository<Merchant, UUID> {
 
     Optional<Merchant> findByApiKeyPrefix(String apiKeyPrefix);
 }

@@ -1,7 +1,7 @@
 package org.reviewgateway.gateway.order;
 
 import io.micronaut.core.annotation.Nullable;
-import org.reviewgateway.gateway.dispatch.Delivery;
+import org.reviewgateway.gateway.outbox.Delivery;
 
 import java.time.Duration;
 import java.time.Instant;

@@ -6,12 +6,12 @@ import io.micronaut.data.exceptions.DataAccessException;
 import jakarta.inject.Singleton;
 import org.reviewgateway.config.RetentionConfiguration;
 import org.reviewgateway.gateway.data.UniqueViolation;
-import org.reviewgateway.gateway.dispatch.Delivery;
+import org.reviewgateway.gateway.outbox.Delivery;
 import org.reviewgateway.gateway.merchant.Merchant;
 import org.reviewgateway.gateway.privacy.PiiCipher;
 import org.reviewgateway.gateway.privacy.SecretTokens;
 import org.reviewgateway.gateway.privacy.UnsubscribeTokens;
-import org.reviewgateway.gateway.unsubscribe.AddressLocks;
+import org.reviewgateway.gateway.suppression.AddressLocks;
 
 import java.security.MessageDigest;
 import java.time.Clock;

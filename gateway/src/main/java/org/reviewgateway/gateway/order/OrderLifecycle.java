@@ -3,6 +3,7 @@ package org.reviewgateway.gateway.order;
 import jakarta.inject.Singleton;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
@@ -40,11 +41,18 @@ public class OrderLifecycle {
             CANCELLED, Set.of());
 
     private final OrderRepository orders;
+    private final RecipientRepository recipients;
     private final Clock clock;
 
-    OrderLifecycle(OrderRepository orders, Clock clock) {
+    OrderLifecycle(OrderRepository orders, RecipientRepository recipients, Clock clock) {
         this.orders = orders;
+        this.recipients = recipients;
         this.clock = clock;
+    }
+
+    /** Once nothing more is planned for the order, its personal data is kept only until then. */
+    public void retainPersonalDataUntil(long orderId, Instant purgeAfter) {
+        recipients.updatePurgeAfter(orderId, purgeAfter);
     }
 
     /** The invitation went out. @return whether the order was still waiting for it (so a reminder may follow) */

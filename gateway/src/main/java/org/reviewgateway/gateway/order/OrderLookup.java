@@ -5,14 +5,21 @@ import org.reviewgateway.gateway.privacy.SecretTokens;
 
 import java.util.Optional;
 
-/** Reads orders for other features (the dispatcher, the review form): they never use the repository. */
+/** Reads orders and their recipients for other features (the dispatcher, the review form): they never use the repositories. */
 @Singleton
 public class OrderLookup {
 
     private final OrderRepository orders;
+    private final RecipientRepository recipients;
 
-    OrderLookup(OrderRepository orders) {
+    OrderLookup(OrderRepository orders, RecipientRepository recipients) {
         this.orders = orders;
+        this.recipients = recipients;
+    }
+
+    /** The order's personal data (sealed), while it is held. */
+    public Optional<Recipient> recipientOf(long orderId) {
+        return recipients.findByOrderId(orderId);
     }
 
     public Optional<Order> byId(long orderId) {

@@ -1,9 +1,9 @@
 package org.reviewgateway.gateway.order;
 
 import jakarta.inject.Singleton;
-import org.reviewgateway.gateway.dispatch.DeliveryRepository;
+import org.reviewgateway.gateway.outbox.Outbox;
 import org.reviewgateway.gateway.privacy.PiiCipher;
-import org.reviewgateway.gateway.review.ReviewRepository;
+import org.reviewgateway.gateway.review.ReviewLookup;
 import org.reviewgateway.gateway.web.PublicLinks;
 
 /** Renders stored orders as the API shows them. */
@@ -12,10 +12,10 @@ class OrderViews {
 
     private final PiiCipher cipher;
     private final PublicLinks links;
-    private final DeliveryRepository deliveries;
-    private final ReviewRepository reviews;
+    private final Outbox deliveries;
+    private final ReviewLookup reviews;
 
-    OrderViews(PiiCipher cipher, PublicLinks links, DeliveryRepository deliveries, ReviewRepository reviews) {
+    OrderViews(PiiCipher cipher, PublicLinks links, Outbox deliveries, ReviewLookup reviews) {
         this.cipher = cipher;
         this.links = links;
         this.deliveries = deliveries;
@@ -33,10 +33,10 @@ class OrderViews {
 
     OrderDetailsResponse details(Order order) {
         return new OrderDetailsResponse(response(order), order.personalData(),
-                deliveries.findByOrderIdOrderById(order.id()).stream()
+                deliveries.deliveriesOf(order.id()).stream()
                         .map(d -> new OrderDetailsResponse.DeliveryResponse(d.kind(), d.status(), d.dueAt(), d.sentAt(), d.attempts()))
                         .toList(),
-                reviews.findByOrderId(order.id())
+                reviews.of(order.id())
                         .map(r -> new OrderDetailsResponse.ReviewResponse(r.rating(), r.comment(), r.createdAt()))
                         .orElse(null));
     }

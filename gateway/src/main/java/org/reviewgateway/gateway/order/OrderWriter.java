@@ -2,9 +2,9 @@ package org.reviewgateway.gateway.order;
 
 import jakarta.inject.Singleton;
 import jakarta.transaction.Transactional;
-import org.reviewgateway.gateway.dispatch.DeliveryRepository;
-import org.reviewgateway.gateway.unsubscribe.AddressLocks;
-import org.reviewgateway.gateway.unsubscribe.SuppressionRepository;
+import org.reviewgateway.gateway.outbox.Outbox;
+import org.reviewgateway.gateway.suppression.AddressLocks;
+import org.reviewgateway.gateway.suppression.Suppressions;
 import org.reviewgateway.gateway.unsubscribe.Unsubscriptions;
 
 import java.time.Duration;
@@ -18,13 +18,13 @@ class OrderWriter {
 
     private final OrderRepository orders;
     private final RecipientRepository recipients;
-    private final DeliveryRepository deliveries;
+    private final Outbox deliveries;
     private final Unsubscriptions unsubscriptions;
-    private final SuppressionRepository suppressions;
+    private final Suppressions suppressions;
     private final AddressLocks locks;
 
-    OrderWriter(OrderRepository orders, RecipientRepository recipients, DeliveryRepository deliveries, Unsubscriptions unsubscriptions,
-                SuppressionRepository suppressions, AddressLocks locks) {
+    OrderWriter(OrderRepository orders, RecipientRepository recipients, Outbox deliveries, Unsubscriptions unsubscriptions,
+                Suppressions suppressions, AddressLocks locks) {
         this.orders = orders;
         this.recipients = recipients;
         this.deliveries = deliveries;
@@ -53,7 +53,7 @@ class OrderWriter {
             unsubscriptions.recordLink(recipient.unsubscribeTokenHash(), recipient.merchantId(), recipient.emailHash(), recipient.createdAt());
         }
         if (rows.deliveryOf() != null) {
-            deliveries.save(rows.deliveryOf().apply(saved.id()));
+            deliveries.plan(rows.deliveryOf().apply(saved.id()));
         }
         return saved;
     }
@@ -77,7 +77,7 @@ class OrderWriter {
         Duration cooldown = screening.cooldown();
         Instant dueAt = screening.dueAt();
         if (cooldown != null
-                && deliveries.countInvitesBetween(screening.merchantId(), screening.addressHash(), dueAt.minus(cooldown), dueAt.plus(cooldown)) > 0) {
+                && deliveries.invitesBetween(screening.merchantId(), screening.addressHash(), dueAt.minus(cooldown), dueAt.plus(cooldown)) > 0) {
             return OrderStatus.SKIPPED;
         }
         return null;

@@ -4,12 +4,12 @@ import io.micronaut.data.exceptions.DataAccessException;
 import io.micronaut.transaction.TransactionOperations;
 import jakarta.inject.Singleton;
 import jakarta.transaction.Transactional;
-import org.reviewgateway.gateway.dispatch.DeliveryRepository;
+import org.reviewgateway.gateway.outbox.Outbox;
 import org.reviewgateway.gateway.dispatch.MailSender;
 import org.reviewgateway.gateway.merchant.Merchant;
 import org.reviewgateway.gateway.privacy.PiiCipher;
-import org.reviewgateway.gateway.unsubscribe.AddressLocks;
-import org.reviewgateway.gateway.unsubscribe.SuppressionRepository;
+import org.reviewgateway.gateway.suppression.AddressLocks;
+import org.reviewgateway.gateway.suppression.Suppressions;
 import org.reviewgateway.retention.PersonalDataEraser;
 
 import java.sql.Connection;
@@ -25,13 +25,11 @@ import java.util.List;
 @Singleton
 class PersonalDataErasure {
 
-    static final String SUPPRESSION_ERASURE = "erasure";
-
     private final OrderRepository orders;
     private final OrderLifecycle lifecycle;
     private final RecipientRepository recipients;
-    private final DeliveryRepository deliveries;
-    private final SuppressionRepository suppressions;
+    private final Outbox deliveries;
+    private final Suppressions suppressions;
     private final PiiCipher cipher;
     private final MailSender mail;
     private final AddressLocks locks;
@@ -39,8 +37,8 @@ class PersonalDataErasure {
     private final TransactionOperations<Connection> transactions;
     private final Clock clock;
 
-    PersonalDataErasure(OrderRepository orders, OrderLifecycle lifecycle, RecipientRepository recipients, DeliveryRepository deliveries,
-                        SuppressionRepository suppressions, PiiCipher cipher, MailSender mail, AddressLocks locks,
+    PersonalDataErasure(OrderRepository orders, OrderLifecycle lifecycle, RecipientRepository recipients, Outbox deliveries,
+                        Suppressions suppressions, PiiCipher cipher, MailSender mail, AddressLocks locks,
                         PersonalDataEraser eraser, TransactionOperations<Connection> transactions, Clock clock) {
         this.orders = orders;
         this.lifecycle = lifecycle;
@@ -69,7 +67,7 @@ class PersonalDataErasure {
         } catch (SQLException e) {
             throw new DataAccessException("could not erase the order's personal data", e);
         }
-        mail.forget(deliveries.findIdsByOrderId(order.id()));
+        mail.forget(deliveries.idsOf(order.id()));
         return deleted;
     }
 
@@ -99,7 +97,7 @@ class PersonalDataErasure {
                 affected++;
             }
         }
-        suppressions.suppress(merchant.id(), hash, SUPPRESSION_ERASURE, clock.instant());
+        suppressions.suppress(merchant.id(), hash, Suppressions.Reason.ERASURE);
         return affected;
     }
 }

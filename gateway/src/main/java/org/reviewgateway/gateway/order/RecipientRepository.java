@@ -11,7 +11,7 @@ import java.util.Optional;
 import java.util.UUID;
 
 @JdbcRepository(dialect = Dialect.POSTGRES)
-public interface RecipientRepository extends CrudRepository<Recipient, Long> {
+interface RecipientRepository extends CrudRepository<Recipient, Long> {
 
     Optional<Recipient> findByOrderId(Long orderId);
 

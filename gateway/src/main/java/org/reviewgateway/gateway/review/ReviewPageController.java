@@ -20,7 +20,7 @@ import io.micronaut.http.annotation.Post;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.json.JsonMapper;
-import org.reviewgateway.gateway.merchant.MerchantRepository;
+import org.reviewgateway.gateway.merchant.MerchantAccounts;
 import org.reviewgateway.gateway.order.Order;
 import org.reviewgateway.gateway.order.OrderLookup;
 import org.reviewgateway.gateway.web.FormFields;
@@ -44,12 +44,12 @@ class ReviewPageController {
 
     private final OrderLookup orders;
     private final ReviewRepository reviews;
-    private final MerchantRepository merchants;
+    private final MerchantAccounts merchants;
     private final ReviewSubmission submission;
     private final HtmlPages pages;
     private final JsonMapper json;
 
-    ReviewPageController(OrderLookup orders, ReviewRepository reviews, MerchantRepository merchants,
+    ReviewPageController(OrderLookup orders, ReviewRepository reviews, MerchantAccounts merchants,
                          ReviewSubmission submission, HtmlPages pages, JsonMapper json) {
         this.orders = orders;
         this.reviews = reviews;
@@ -141,6 +141,6 @@ class ReviewPageController {
     }
 
     private String shopName(Order order) {
-        return merchants.findById(order.merchantId()).map(m -> m.shopName()).orElse("the shop");
+        return merchants.find(order.merchantId()).map(m -> m.shopName()).orElse("the shop");
     }
 }

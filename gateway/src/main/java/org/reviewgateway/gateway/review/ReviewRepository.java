@@ -11,7 +11,7 @@ import java.util.Optional;
 import java.util.UUID;
 
 @JdbcRepository(dialect = Dialect.POSTGRES)
-public interface ReviewRepository extends CrudRepository<Review, Long> {
+interface ReviewRepository extends CrudRepository<Review, Long> {
 
     Optional<Review> findByOrderId(Long orderId);
 

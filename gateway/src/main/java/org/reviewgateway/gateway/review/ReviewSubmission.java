@@ -4,7 +4,7 @@ import io.micronaut.data.exceptions.DataAccessException;
 import jakarta.inject.Singleton;
 import jakarta.transaction.Transactional;
 import org.reviewgateway.gateway.data.UniqueViolation;
-import org.reviewgateway.gateway.dispatch.DeliveryRepository;
+import org.reviewgateway.gateway.outbox.Outbox;
 import org.reviewgateway.gateway.order.Order;
 import org.reviewgateway.gateway.order.OrderLifecycle;
 import org.reviewgateway.gateway.order.OrderStatus;
@@ -22,10 +22,10 @@ class ReviewSubmission {
 
     private final ReviewRepository reviews;
     private final OrderLifecycle orders;
-    private final DeliveryRepository deliveries;
+    private final Outbox deliveries;
     private final Clock clock;
 
-    ReviewSubmission(ReviewRepository reviews, OrderLifecycle orders, DeliveryRepository deliveries, Clock clock) {
+    ReviewSubmission(ReviewRepository reviews, OrderLifecycle orders, Outbox deliveries, Clock clock) {
         this.reviews = reviews;
         this.orders = orders;
         this.deliveries = deliveries;
@@ -45,7 +45,7 @@ class ReviewSubmission {
             throw e;
         }
         orders.reviewed(order.id());
-        deliveries.cancelOpenForOrder(order.id(), now);
+        deliveries.cancelOpenFor(order.id(), now);
         return saved;
     }
 

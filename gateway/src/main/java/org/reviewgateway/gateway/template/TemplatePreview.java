@@ -13,7 +13,7 @@ import io.github.resilience4j.ratelimiter.RateLimiterRegistry;
 import org.reviewgateway.gateway.merchant.Merchant;
 import org.reviewgateway.gateway.privacy.PiiCipher;
 import org.reviewgateway.gateway.privacy.SecretTokens;
-import org.reviewgateway.gateway.unsubscribe.SuppressionRepository;
+import org.reviewgateway.gateway.suppression.Suppressions;
 import org.reviewgateway.gateway.unsubscribe.Unsubscriptions;
 
 import java.time.Clock;
@@ -39,7 +39,7 @@ class TemplatePreview {
     private final MailGuard guard;
     private final PiiCipher cipher;
     private final SecretTokens tokens;
-    private final SuppressionRepository suppressions;
+    private final Suppressions suppressions;
     private final Unsubscriptions unsubscriptions;
     private final Clock clock;
     private final RateLimiterRegistry testSendLimits = RateLimiterRegistry.of(RateLimiterConfig.custom()
@@ -47,7 +47,7 @@ class TemplatePreview {
 
     TemplatePreview(TemplateResolver resolver, TemplateRenderer renderer, PublicLinks links,
                     InvitationComposer composer, MailSender sender, MailGuard guard, PiiCipher cipher, SecretTokens tokens,
-                    SuppressionRepository suppressions, Unsubscriptions unsubscriptions, Clock clock) {
+                    Suppressions suppressions, Unsubscriptions unsubscriptions, Clock clock) {
         this.resolver = resolver;
         this.renderer = renderer;
         this.links = links;

@@ -9,7 +9,7 @@ import java.util.Optional;
 import java.util.UUID;
 
 @JdbcRepository(dialect = Dialect.POSTGRES)
-public interface TemplateRepository extends CrudRepository<Template, Long> {
+interface TemplateRepository extends CrudRepository<Template, Long> {
 
     Optional<Template> findByMerchantIdAndLocale(UUID merchantId, String locale);
 

@@ -19,7 +19,7 @@ import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
-import org.reviewgateway.gateway.merchant.MerchantRepository;
+import org.reviewgateway.gateway.merchant.MerchantAccounts;
 import org.reviewgateway.gateway.web.FormFields;
 import org.reviewgateway.gateway.web.HtmlPages;
 
@@ -40,10 +40,10 @@ class UnsubscribeController {
     static final String UNDO_VALUE = "resubscribe";
 
     private final Unsubscriptions unsubscriptions;
-    private final MerchantRepository merchants;
+    private final MerchantAccounts merchants;
     private final HtmlPages pages;
 
-    UnsubscribeController(Unsubscriptions unsubscriptions, MerchantRepository merchants, HtmlPages pages) {
+    UnsubscribeController(Unsubscriptions unsubscriptions, MerchantAccounts merchants, HtmlPages pages) {
         this.unsubscriptions = unsubscriptions;
         this.merchants = merchants;
         this.pages = pages;
@@ -96,7 +96,7 @@ class UnsubscribeController {
     }
 
     private Map<String, String> values(OptOutLink link, HttpRequest<?> request) {
-        String shopName = merchants.findById(link.merchantId()).map(m -> m.shopName()).orElse("The shop");
+        String shopName = merchants.find(link.merchantId()).map(m -> m.shopName()).orElse("The shop");
         return Map.of("shopName", shopName, "action", request.getPath());
     }
 }

@@ -3,7 +3,9 @@ package org.reviewgateway.gateway.unsubscribe;
 import jakarta.inject.Singleton;
 import jakarta.transaction.Transactional;
 import org.reviewgateway.config.RetentionConfiguration;
-import org.reviewgateway.gateway.dispatch.DeliveryRepository;
+import org.reviewgateway.gateway.suppression.AddressLocks;
+import org.reviewgateway.gateway.suppression.Suppressions;
+import org.reviewgateway.gateway.outbox.Outbox;
 import org.reviewgateway.gateway.order.OrderLifecycle;
 import org.reviewgateway.gateway.privacy.SecretTokens;
 
@@ -20,19 +22,18 @@ import java.util.UUID;
 @Singleton
 public class Unsubscriptions {
 
-    static final String REASON = "unsubscribe";
     /** How long a mailed link may still sit in an inbox after the longest retention. */
     static final Duration INBOX_LIFETIME = Duration.ofDays(365);
 
     private final OptOutLinkRepository links;
     private final AddressLocks locks;
-    private final SuppressionRepository suppressions;
-    private final DeliveryRepository deliveries;
+    private final Suppressions suppressions;
+    private final Outbox deliveries;
     private final OrderLifecycle orders;
     private final RetentionConfiguration retention;
     private final Clock clock;
 
-    Unsubscriptions(OptOutLinkRepository links, AddressLocks locks, SuppressionRepository suppressions, DeliveryRepository deliveries,
+    Unsubscriptions(OptOutLinkRepository links, AddressLocks locks, Suppressions suppressions, Outbox deliveries,
                     OrderLifecycle orders, RetentionConfiguration retention, Clock clock) {
         this.links = links;
         this.locks = locks;
@@ -58,14 +59,14 @@ public class Unsubscriptions {
     public void unsubscribe(OptOutLink link) {
         locks.lock(link.merchantId(), link.emailHash());
         Instant now = clock.instant();
-        suppressions.suppress(link.merchantId(), link.emailHash(), REASON, now);
+        suppressions.suppress(link.merchantId(), link.emailHash(), Suppressions.Reason.UNSUBSCRIBE);
         orders.suppressScheduledTo(link.merchantId(), link.emailHash());
-        deliveries.cancelPendingTo(link.merchantId(), link.emailHash(), now);
+        deliveries.cancelOpenTo(link.merchantId(), link.emailHash(), now);
     }
 
     /** Undoes an unsubscribe only: a hard bounce or an erasure request is not the link's to lift. */
     @Transactional
     public void resubscribe(OptOutLink link) {
-        suppressions.lift(link.merchantId(), link.emailHash(), REASON);
+        suppressions.lift(link.merchantId(), link.emailHash(), Suppressions.Reason.UNSUBSCRIBE);
     }
 }

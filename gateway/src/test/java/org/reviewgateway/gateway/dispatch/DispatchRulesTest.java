@@ -4,6 +4,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.reviewgateway.config.DispatchConfiguration;
+import org.reviewgateway.gateway.outbox.Delivery;
 
 import java.time.Duration;
 import java.time.Instant;

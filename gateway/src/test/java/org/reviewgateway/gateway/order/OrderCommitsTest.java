@@ -22,7 +22,7 @@ class OrderCommitsTest {
         AtomicInteger inserts = new AtomicInteger();
         OrderWriter writer = new OrderWriter(null, null, null, null, null, null) {
             @Override
-            public void lockAddresses(java.util.List<org.reviewgateway.gateway.unsubscribe.AddressLocks.Address> addresses) {
+            public void lockAddresses(java.util.List<org.reviewgateway.gateway.suppression.AddressLocks.Address> addresses) {
             }
 
             @Override

@@ -7,7 +7,7 @@ import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
 import org.reviewgateway.config.GatewayConfiguration;
 import org.reviewgateway.config.MailConfiguration;
-import org.reviewgateway.gateway.dispatch.DeliveryRepository;
+import org.reviewgateway.gateway.outbox.Outbox;
 import org.reviewgateway.gateway.dispatch.MailFailure;
 import org.reviewgateway.gateway.dispatch.MailSender;
 import org.reviewgateway.gateway.dispatch.MimeMessages;
@@ -51,11 +51,11 @@ public class FileMailSender implements MailSender {
     private static final Logger LOG = LoggerFactory.getLogger(FileMailSender.class);
 
     private final Path directory;
-    private final DeliveryRepository deliveries;
+    private final Outbox deliveries;
     private final Clock clock;
     private final Session session = Session.getInstance(new Properties());
 
-    FileMailSender(GatewayConfiguration configuration, DeliveryRepository deliveries, Clock clock) {
+    FileMailSender(GatewayConfiguration configuration, Outbox deliveries, Clock clock) {
         this.directory = Path.of(configuration.dataDir()).resolve("mail");
         this.deliveries = deliveries;
         this.clock = clock;
@@ -102,7 +102,7 @@ public class FileMailSender implements MailSender {
         List<Long> ids = new ArrayList<>(new HashSet<>(files.values()));
         Set<Long> holding = new HashSet<>();
         for (int from = 0; from < ids.size(); from += LOOKUP_CHUNK) {
-            holding.addAll(deliveries.findHoldingPersonalData(ids.subList(from, Math.min(ids.size(), from + LOOKUP_CHUNK))));
+            holding.addAll(deliveries.holdingPersonalData(ids.subList(from, Math.min(ids.size(), from + LOOKUP_CHUNK))));
         }
         files.forEach((file, id) -> {
             if (!holding.contains(id)) {

@@ -1,4 +1,4 @@
-package org.reviewgateway.gateway.dispatch;
+package org.reviewgateway.gateway.outbox;
 
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.data.annotation.GeneratedValue;
@@ -46,7 +46,7 @@ public record Delivery(
         return pending(INVITE, orderId, merchantId, dueAt, now);
     }
 
-    boolean open() {
+    public boolean open() {
         return PENDING.equals(status) || RETRYING.equals(status);
     }
 }

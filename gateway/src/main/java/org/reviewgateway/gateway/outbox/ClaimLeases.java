@@ -1,4 +1,4 @@
-package org.reviewgateway.gateway.dispatch;
+package org.reviewgateway.gateway.outbox;
 
 import jakarta.annotation.PreDestroy;
 import jakarta.inject.Singleton;
@@ -18,7 +18,7 @@ import java.util.concurrent.TimeUnit;
  * claim when the lease runs out by the database's clock, and another dispatcher takes the rest over.
  */
 @Singleton
-class ClaimLeases {
+public class ClaimLeases {
 
     private static final Logger LOG = LoggerFactory.getLogger(ClaimLeases.class);
 
@@ -36,7 +36,7 @@ class ClaimLeases {
     }
 
     /** Starts renewing a claim just taken; close the result when the batch is done. */
-    ClaimRenewal keep(String claim) {
+    public ClaimRenewal keep(String claim) {
         ClaimRenewal renewal = new ClaimRenewal(System.nanoTime() + lease.toNanos());
         long period = Math.max(1, lease.toMillis() / 3);
         renewal.task = renewer.scheduleWithFixedDelay(() -> renew(claim, renewal), period, period, TimeUnit.MILLISECONDS);
@@ -54,7 +54,7 @@ class ClaimLeases {
     }
 
     /** One batch's renewal. */
-    final class ClaimRenewal implements AutoCloseable {
+    public final class ClaimRenewal implements AutoCloseable {
 
         private volatile long validUntilNanos;
         private volatile ScheduledFuture<?> task;
@@ -64,7 +64,7 @@ class ClaimLeases {
         }
 
         /** Whether the claim surely still holds for a while (a fifth of the lease): else no new message is started. */
-        boolean holds() {
+        public boolean holds() {
             return System.nanoTime() < validUntilNanos - lease.toNanos() / 5;
         }
 

@@ -1,4 +1,4 @@
-package org.reviewgateway.gateway.dispatch;
+package org.reviewgateway.gateway.outbox;
 
 import jakarta.inject.Singleton;
 import jakarta.transaction.Transactional;
@@ -13,7 +13,7 @@ import java.util.List;
  * the delivery is taken over.
  */
 @Singleton
-class DeliveryClaims {
+public class DeliveryClaims {
 
     private final DeliveryRepository deliveries;
 

@@ -1,4 +1,4 @@
-package org.reviewgateway.gateway.dispatch;
+package org.reviewgateway.gateway.outbox;
 
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.data.annotation.Query;
@@ -10,8 +10,9 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
+/** The deliveries table; only the outbox package uses it (everyone else asks {@link Outbox} or {@link DeliveryClaims}). */
 @JdbcRepository(dialect = Dialect.POSTGRES)
-public interface DeliveryRepository extends CrudRepository<Delivery, Long> {
+interface DeliveryRepository extends CrudRepository<Delivery, Long> {
 
     List<Delivery> findByOrderIdOrderById(Long orderId);
 

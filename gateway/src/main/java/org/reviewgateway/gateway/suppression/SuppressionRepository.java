@@ -1,4 +1,4 @@
-package org.reviewgateway.gateway.unsubscribe;
+package org.reviewgateway.gateway.suppression;
 
 import io.micronaut.data.annotation.Query;
 import io.micronaut.data.jdbc.annotation.JdbcRepository;
@@ -10,7 +10,7 @@ import java.util.UUID;
 
 /** Opt-outs and hard bounces per merchant, keyed by the address hash only. */
 @JdbcRepository(dialect = Dialect.POSTGRES)
-public interface SuppressionRepository extends GenericRepository<Suppression, Long> {
+interface SuppressionRepository extends GenericRepository<Suppression, Long> {
 
     @Query("SELECT COUNT(*) FROM suppressions WHERE merchant_id = :merchantId AND email_hash = :emailHash")
     long count(UUID merchantId, byte[] emailHash);

@@ -1,0 +1,2 @@
+/** Orders: ingestion, the order view and export, and the owner of the orders and recipients tables: {@link org.reviewgateway.gateway.order.OrderLifecycle} (every status change), {@link org.reviewgateway.gateway.order.OrderLookup} (reads for other features), {@link org.reviewgateway.gateway.order.PersonalDataErasure} (data-subject rights, through the one eraser of the retention job). */
+package org.reviewgateway.gateway.order;

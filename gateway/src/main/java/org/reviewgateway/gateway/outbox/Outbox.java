@@ -1,0 +1,83 @@
+package org.reviewgateway.gateway.outbox;
+
+import io.micronaut.core.annotation.Nullable;
+import jakarta.inject.Singleton;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * The owner of the deliveries table, the outbox: what is planned, what is still open, what became of
+ * each message. Ingestion plans invitations, the dispatcher records outcomes (claims are
+ * {@link DeliveryClaims}'), reviews, unsubscribes and erasures cancel what is still open.
+ */
+@Singleton
+public class Outbox {
+
+    private final DeliveryRepository deliveries;
+
+    Outbox(DeliveryRepository deliveries) {
+        this.deliveries = deliveries;
+    }
+
+    public Delivery plan(Delivery delivery) {
+        return deliveries.save(delivery);
+    }
+
+    public Optional<Delivery> find(long deliveryId) {
+        return deliveries.findById(deliveryId);
+    }
+
+    /** An order's deliveries, in the order they were planned. */
+    public List<Delivery> deliveriesOf(long orderId) {
+        return deliveries.findByOrderIdOrderById(orderId);
+    }
+
+    public List<Long> idsOf(long orderId) {
+        return deliveries.findIdsByOrderId(orderId);
+    }
+
+    /** Of these deliveries, those whose order still holds its personal data. */
+    public List<Long> holdingPersonalData(List<Long> deliveryIds) {
+        return deliveries.findHoldingPersonalData(deliveryIds);
+    }
+
+    /**
+     * Writes an outcome only while the claim is still ours and the delivery still open.
+     *
+     * @return whether it was written
+     */
+    public boolean recordOutcome(long deliveryId, String claim, String status, int attempts, Instant nextAttemptAt,
+                                 @Nullable Instant sentAt, @Nullable String messageId, @Nullable String lastError, Instant now) {
+        return deliveries.recordOutcome(deliveryId, claim, status, attempts, nextAttemptAt, sentAt, messageId, lastError, now) == 1;
+    }
+
+    /** Cancels what is still planned for this order. */
+    public int cancelOpenFor(long orderId, Instant now) {
+        return deliveries.cancelOpenForOrder(orderId, now);
+    }
+
+    /** Cancels what is still planned to this address of this merchant (while its personal data is held). */
+    public int cancelOpenTo(UUID merchantId, byte[] emailHash, Instant now) {
+        return deliveries.cancelPendingTo(merchantId, emailHash, now);
+    }
+
+    public long openFor(long orderId) {
+        return deliveries.countOpenForOrder(orderId);
+    }
+
+    public long countOpen() {
+        return deliveries.countOpen();
+    }
+
+    public long countDue(Instant now) {
+        return deliveries.countDue(now);
+    }
+
+    /** Invitations to this address from this merchant sent, or planned, inside the window (the cooldown). */
+    public long invitesBetween(UUID merchantId, byte[] emailHash, Instant from, Instant until) {
+        return deliveries.countInvitesBetween(merchantId, emailHash, from, until);
+    }
+}

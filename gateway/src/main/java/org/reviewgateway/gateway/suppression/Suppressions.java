@@ -1,0 +1,46 @@
+package org.reviewgateway.gateway.suppression;
+
+import jakarta.inject.Singleton;
+
+import java.time.Clock;
+import java.util.UUID;
+
+/**
+ * The owner of opt-outs and hard bounces: addresses a merchant must not write to again, kept as the
+ * keyed hash only. Ingestion, dispatch, test messages, unsubscribes and erasures ask here.
+ */
+@Singleton
+public class Suppressions {
+
+    public enum Reason {
+        UNSUBSCRIBE("unsubscribe"), BOUNCE("bounce"), ERASURE("erasure");
+
+        final String stored;
+
+        Reason(String stored) {
+            this.stored = stored;
+        }
+    }
+
+    private final SuppressionRepository suppressions;
+    private final Clock clock;
+
+    Suppressions(SuppressionRepository suppressions, Clock clock) {
+        this.suppressions = suppressions;
+        this.clock = clock;
+    }
+
+    public boolean isSuppressed(UUID merchantId, byte[] emailHash) {
+        return suppressions.isSuppressed(merchantId, emailHash);
+    }
+
+    /** Idempotent: an address suppressed already keeps its first reason. */
+    public void suppress(UUID merchantId, byte[] emailHash, Reason reason) {
+        suppressions.suppress(merchantId, emailHash, reason.stored, clock.instant());
+    }
+
+    /** Lifts a suppression only if it was for this reason (an unsubscribe's undo never lifts a bounce or an erasure). */
+    public void lift(UUID merchantId, byte[] emailHash, Reason reason) {
+        suppressions.lift(merchantId, emailHash, reason.stored);
+    }
+}
