@@ -9,6 +9,7 @@ import jakarta.mail.Session;
 import jakarta.mail.internet.MimeMessage;
 import org.junit.jupiter.api.Test;
 import org.reviewgateway.gateway.support.GatewayClient;
+import org.reviewgateway.gateway.support.OrderBody;
 import org.reviewgateway.gateway.support.MutableClock;
 import org.reviewgateway.gateway.support.Orders;
 import org.reviewgateway.gateway.dispatch.file.FileMailSender;
@@ -129,7 +130,7 @@ class FileTransportTest {
         assertTrue(health.body().contains("\"mail\"") && health.body().contains("CLOSED"), health.body());
 
         String key = client.newMerchant("Metric Shop").apiKey();
-        client.postJson("/v1/orders", key, "{\"transactionId\":\"M-1\",\"delivery\":\"self\"}");
+        client.postJson("/v1/orders", key, OrderBody.self("M-1").json());
         String metrics = client.get("/prometheus", null).body();
         for (String name : List.of("gateway_orders_ingested_total", "gateway_deliveries_total", "gateway_deliveries_queue", "gateway_mail_circuit_open")) {
             assertTrue(metrics.contains(name), name);

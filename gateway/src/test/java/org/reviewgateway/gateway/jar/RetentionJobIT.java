@@ -4,6 +4,7 @@ import io.micronaut.json.JsonMapper;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.reviewgateway.gateway.support.GatewayClient;
+import org.reviewgateway.gateway.support.OrderBody;
 import org.reviewgateway.gateway.support.Orders;
 
 import java.nio.file.Path;
@@ -39,7 +40,7 @@ class RetentionJobIT {
             for (String id : ids) {
                 assertEquals(201, client.postJson("/v1/orders", key, Orders.delegated(id, id + "@example.org", null, null, Instant.now())).status());
             }
-            client.postJson("/v1/orders", key, "{\"transactionId\":\"J-self\",\"delivery\":\"self\"}");
+            client.postJson("/v1/orders", key, OrderBody.self("J-self").json());
         }
         String asOf = Instant.now().plus(Duration.ofDays(3)).toString();
 

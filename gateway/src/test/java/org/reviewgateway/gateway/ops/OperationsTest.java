@@ -6,6 +6,7 @@ import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 import org.reviewgateway.gateway.support.GatewayClient;
+import org.reviewgateway.gateway.support.OrderBody;
 import org.reviewgateway.gateway.support.GatewayClient.Reply;
 import org.reviewgateway.retention.PersonalDataPurger;
 
@@ -66,7 +67,7 @@ class OperationsTest {
         assertEquals("no-store", created.header("Cache-Control"), "the answer carries an API key");
         assertEquals("nosniff", created.header("X-Content-Type-Options"));
         String key = (String) created.json().get("apiKey");
-        Reply order = client.postJson("/v1/orders", key, "{\"transactionId\":\"H-1\",\"delivery\":\"self\"}");
+        Reply order = client.postJson("/v1/orders", key, OrderBody.self("H-1").json());
         assertEquals("no-store", order.header("Cache-Control"), "the answer carries a review link");
         assertEquals("nosniff", client.get("/health", null).header("X-Content-Type-Options"));
         assertEquals("nosniff", client.get("/v1/orders/H-1", null).header("X-Content-Type-Options"), "problems too");

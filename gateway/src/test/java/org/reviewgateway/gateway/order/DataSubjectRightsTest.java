@@ -7,6 +7,7 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.reviewgateway.gateway.support.GatewayClient;
+import org.reviewgateway.gateway.support.OrderBody;
 import org.reviewgateway.gateway.support.GatewayClient.Reply;
 import org.reviewgateway.gateway.support.MutableClock;
 import org.reviewgateway.gateway.support.Orders;
@@ -126,7 +127,7 @@ class DataSubjectRightsTest {
         String email = "export." + tag + "@example.org";
         String delegated = order(email);
         String self = "EX-" + tag;
-        client.postJson("/v1/orders", key, "{\"transactionId\":\"" + self + "\",\"delivery\":\"self\"}");
+        client.postJson("/v1/orders", key, OrderBody.self(self).json());
         String link = (String) view(self).get("reviewLink");
         client.postJson(link.substring(server.getURL().toString().length()), null, "{\"rating\":5,\"comment\":\"top\"}");
         String other = client.newMerchant("Other Export").apiKey();

@@ -9,6 +9,7 @@ import org.junit.jupiter.api.Test;
 import org.reviewgateway.gateway.privacy.PiiCipher;
 import org.reviewgateway.gateway.privacy.SecretTokens;
 import org.reviewgateway.gateway.support.GatewayClient;
+import org.reviewgateway.gateway.support.OrderBody;
 
 import javax.sql.DataSource;
 import java.net.URI;
@@ -57,7 +58,7 @@ class ExportIsolationTest {
         GatewayClient client = new GatewayClient(server, json);
         GatewayClient.Merchant merchant = client.newMerchant("Slow Export Shop");
         seed(UUID.fromString(merchant.id()));
-        String link = (String) client.postJson("/v1/orders", merchant.apiKey(), "{\"transactionId\":\"L-1\",\"delivery\":\"self\"}").json().get("reviewLink");
+        String link = (String) client.postJson("/v1/orders", merchant.apiKey(), OrderBody.self("L-1").json()).json().get("reviewLink");
 
         List<Integer> exportStatuses = new CopyOnWriteArrayList<>();
         List<Flow.Subscription> stalled = new CopyOnWriteArrayList<>();

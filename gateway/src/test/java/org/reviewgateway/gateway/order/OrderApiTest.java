@@ -9,6 +9,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.reviewgateway.gateway.support.Db;
+import org.reviewgateway.gateway.support.OrderBody;
 import org.reviewgateway.gateway.support.GatewayClient;
 import org.reviewgateway.gateway.support.GatewayClient.Reply;
 import org.reviewgateway.gateway.support.MutableClock;
@@ -71,7 +72,7 @@ class OrderApiTest {
     @Test
     void selfDeliveryIssuesUnguessableReviewLink() {
         String id = uniqueId();
-        Reply reply = post("{\"transactionId\":\"" + id + "\",\"delivery\":\"self\"}");
+        Reply reply = post(OrderBody.self(id).json());
 
         assertEquals(201, reply.status(), reply::toString);
         Map<String, Object> order = reply.json();
@@ -85,7 +86,7 @@ class OrderApiTest {
         assertTrue(token.matches("[A-Za-z0-9_-]+"), "URL-safe token");
         assertTrue(Instant.parse((String) order.get("createdAt")).isAfter(Instant.EPOCH));
 
-        Reply second = post("{\"transactionId\":\"" + uniqueId() + "\",\"delivery\":\"self\"}");
+        Reply second = post(OrderBody.self(uniqueId()).json());
         assertFalse(second.json().get("reviewLink").equals(link), "each order gets its own link");
     }
 
@@ -157,7 +158,7 @@ class OrderApiTest {
         String id = uniqueId();
         assertEquals(201, post(delegated(id, "")).status());
 
-        assertProblem(post("{\"transactionId\":\"" + id + "\",\"delivery\":\"self\"}"), 409);
+        assertProblem(post(OrderBody.self(id).json()), 409);
         assertProblem(post(delegated(id, ",\"locale\":\"fr\"")), 409);
         Reply otherAddress = post("{\"transactionId\":\"" + id + "\",\"delivery\":\"delegated\",\"customer\":{\"email\":\"other@example.org\",\"name\":\"Kim\"}}");
         assertProblem(otherAddress, 409);
@@ -168,14 +169,14 @@ class OrderApiTest {
     void transactionIdIsUniquePerMerchantOnly() {
         String id = uniqueId();
         String other = client.newMerchant("Other Shop").apiKey();
-        assertEquals(201, post("{\"transactionId\":\"" + id + "\",\"delivery\":\"self\"}").status());
-        assertEquals(201, client.postJson("/v1/orders", other, "{\"transactionId\":\"" + id + "\",\"delivery\":\"self\"}").status());
+        assertEquals(201, post(OrderBody.self(id).json()).status());
+        assertEquals(201, client.postJson("/v1/orders", other, OrderBody.self(id).json()).status());
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"", "kim@example.org", "a/b", "with space", "tab\\there", "ümlaut"})
     void transactionIdMustBeAnIdentifier(String transactionId) {
-        Reply reply = post("{\"transactionId\":\"" + transactionId + "\",\"delivery\":\"self\"}");
+        Reply reply = post(OrderBody.self(transactionId).json());
         Map<String, Object> problem = assertFieldError(reply, "transactionId");
         assertFalse(String.valueOf(problem).contains("kim@example.org"), "problem echoes no address");
     }
@@ -292,7 +293,7 @@ class OrderApiTest {
 
     @Test
     void wrongContentTypeIs415() {
-        assertProblem(client.send("POST", "/v1/orders", key, "text/plain", "{\"transactionId\":\"x\",\"delivery\":\"self\"}"), 415);
+        assertProblem(client.send("POST", "/v1/orders", key, "text/plain", OrderBody.self("x").json()), 415);
     }
 
     @Test

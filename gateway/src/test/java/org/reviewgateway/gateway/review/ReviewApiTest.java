@@ -7,6 +7,7 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.reviewgateway.gateway.support.GatewayClient;
+import org.reviewgateway.gateway.support.OrderBody;
 import org.reviewgateway.gateway.support.GatewayClient.Reply;
 import org.reviewgateway.gateway.support.MutableClock;
 import org.reviewgateway.gateway.support.Orders;
@@ -50,7 +51,7 @@ class ReviewApiTest {
 
     /** Posts a self-delivery order and returns the path of its review link. */
     private String reviewPath(String transactionId) {
-        String link = (String) client.postJson("/v1/orders", key, "{\"transactionId\":\"" + transactionId + "\",\"delivery\":\"self\"}").json().get("reviewLink");
+        String link = (String) client.postJson("/v1/orders", key, OrderBody.self(transactionId).json()).json().get("reviewLink");
         return link.substring(server.getURL().toString().length());
     }
 

@@ -13,6 +13,7 @@ import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
 import org.reviewgateway.gateway.support.GatewayClient;
+import org.reviewgateway.gateway.support.OrderBody;
 
 import java.io.File;
 import java.nio.file.Files;
@@ -50,7 +51,7 @@ class ReviewFormBrowserTest {
         GatewayClient client = new GatewayClient(server, json);
         String key = client.newMerchant("Acme Shop").apiKey();
         String id = "B-" + UUID.randomUUID();
-        String link = (String) client.postJson("/v1/orders", key, "{\"transactionId\":\"" + id + "\",\"delivery\":\"self\"}").json().get("reviewLink");
+        String link = (String) client.postJson("/v1/orders", key, OrderBody.self(id).json()).json().get("reviewLink");
 
         ChromeOptions options = new ChromeOptions().setBinary(CHROMIUM.toFile()).addArguments(
                 "--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-quic",

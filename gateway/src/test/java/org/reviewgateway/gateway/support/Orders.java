@@ -3,17 +3,14 @@ package org.reviewgateway.gateway.support;
 import java.time.Instant;
 import java.util.Map;
 
-/** Request bodies for orders. */
+/** Order bodies (through {@link OrderBody}) and reading an order back. */
 public final class Orders {
 
     private Orders() {
     }
 
     public static String delegated(String transactionId, String email, String name, String locale, Instant sendAt) {
-        return "{\"transactionId\":\"" + transactionId + "\",\"delivery\":\"delegated\""
-                + (locale == null ? "" : ",\"locale\":\"" + locale + "\"")
-                + ",\"customer\":{\"email\":\"" + email + "\"" + (name == null ? "" : ",\"name\":\"" + name + "\"") + "}"
-                + (sendAt == null ? "" : ",\"sendAt\":\"" + sendAt + "\"") + "}";
+        return OrderBody.delegated(transactionId, email).name(name).locale(locale).sendAt(sendAt).json();
     }
 
     @SuppressWarnings("unchecked")
