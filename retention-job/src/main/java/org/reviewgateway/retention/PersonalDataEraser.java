@@ -19,15 +19,51 @@ import java.util.List;
 @Singleton
 public class PersonalDataEraser {
 
+    /** What an order still waiting for its invitation becomes when its personal data ends. */
+    public enum Unsent {
+        /** Nobody is left to invite (the purge, a DELETE, a cancel). */
+        CANCELLED("cancelled"),
+        /** The address asked to be forgotten (an erasure request): it is suppressed too. */
+        SUPPRESSED("suppressed");
+
+        private final String status;
+
+        Unsent(String status) {
+            this.status = status;
+        }
+    }
+
     /** @return how many orders' personal data this call deleted */
     public int erase(Connection c, List<Long> orderIds, Instant now) throws SQLException {
+        return erase(c, orderIds, now, Unsent.CANCELLED);
+    }
+
+    /**
+     * Deliveries first, then orders, then recipients: the order in which the dispatcher's outcomes take the same rows.
+     * An invitation a dispatcher is sending right now (its claim live by the database's clock) may still go out:
+     * its order stays scheduled, and the dispatcher's outcome decides it (sent, or cancelled with nobody to invite).
+     *
+     * @return how many orders' personal data this call deleted
+     */
+    public int erase(Connection c, List<Long> orderIds, Instant now, Unsent unsent) throws SQLException {
         if (orderIds.isEmpty()) {
             return 0;
         }
         Timestamp at = Timestamp.from(now);
         batch(c, "UPDATE deliveries SET status = 'cancelled', updated_at = ? WHERE order_id = ? AND status IN ('pending', 'retrying')",
                 at, orderIds);
-        batch(c, "UPDATE orders SET status = 'cancelled', updated_at = ? WHERE id = ? AND status = 'scheduled'", at, orderIds);
+        try (PreparedStatement ps = c.prepareStatement("""
+                UPDATE orders SET status = ?, updated_at = ? WHERE id = ? AND status = 'scheduled'
+                  AND NOT EXISTS (SELECT 1 FROM deliveries d WHERE d.order_id = ? AND d.kind = 'invite' AND d.claimed_until > CURRENT_TIMESTAMP)""")) {
+            for (Long id : orderIds) {
+                ps.setString(1, unsent.status);
+                ps.setTimestamp(2, at);
+                ps.setLong(3, id);
+                ps.setLong(4, id);
+                ps.addBatch();
+            }
+            ps.executeBatch();
+        }
         batch(c, "UPDATE orders SET personal_data = 'purged', updated_at = ? WHERE id = ? AND personal_data = 'held'", at, orderIds);
         int[] deleted = batch(c, "DELETE FROM recipients WHERE order_id = ?", null, orderIds);
         int count = 0;

@@ -43,6 +43,10 @@ class DeliveryOutcomes {
     public void sent(Dispatchable d, String claim, String messageId, Instant now) {
         Delivery delivery = d.delivery();
         if (!record(delivery, claim, Delivery.SENT, delivery.attempts() + 1, delivery.nextAttemptAt(), now, messageId, null, now)) {
+            // cancelled or taken over while on the wire: the message went out all the same, so did the invitation
+            if (d.invite()) {
+                orders.invitationSent(d.order().id());
+            }
             return;
         }
         // A reminder only for an order still waiting for its invitation: never for one cancelled or suppressed meanwhile.
@@ -58,7 +62,10 @@ class DeliveryOutcomes {
     @Transactional
     public void retry(Dispatchable d, String claim, MailFailure failure, Instant nextAttemptAt, Instant now) {
         Delivery delivery = d.delivery();
-        record(delivery, claim, Delivery.RETRYING, delivery.attempts() + 1, nextAttemptAt, null, null, failure.getMessage(), now);
+        if (!record(delivery, claim, Delivery.RETRYING, delivery.attempts() + 1, nextAttemptAt, null, null, failure.getMessage(), now)
+                && d.invite()) {
+            orders.nobodyToInviteOnceDataIsGone(d.order().id());
+        }
     }
 
     @Transactional
@@ -69,6 +76,9 @@ class DeliveryOutcomes {
         }
         Delivery delivery = d.delivery();
         if (!record(delivery, claim, Delivery.FAILED, delivery.attempts() + 1, delivery.nextAttemptAt(), null, null, failure.getMessage(), now)) {
+            if (d.invite()) {
+                orders.nobodyToInviteOnceDataIsGone(d.order().id());
+            }
             return;
         }
         if (d.invite()) {

@@ -75,6 +75,14 @@ public class OrderLifecycle {
         move(orderId, SCHEDULED, CANCELLED);
     }
 
+    /**
+     * An invitation that did not go out while its personal data was being erased (the eraser leaves an order whose
+     * invitation is on the wire to its outcome): cancelled if the data is gone by now, untouched otherwise.
+     */
+    public void nobodyToInviteOnceDataIsGone(long orderId) {
+        orders.cancelScheduledWithoutData(orderId, clock.instant());
+    }
+
     /** Every order of this merchant still waiting to invite this address: the address opted out. */
     public int suppressScheduledTo(UUID merchantId, byte[] emailHash) {
         return orders.markScheduledSuppressed(merchantId, emailHash, clock.instant());

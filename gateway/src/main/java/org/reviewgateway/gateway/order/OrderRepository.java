@@ -22,6 +22,9 @@ interface OrderRepository extends CrudRepository<Order, Long> {
 
     Optional<Order> findByReviewTokenHash(byte[] reviewTokenHash);
 
+    @Query("UPDATE orders SET status = 'cancelled', updated_at = :now WHERE id = :id AND status = 'scheduled' AND personal_data <> 'held'")
+    int cancelScheduledWithoutData(Long id, Instant now);
+
     @Query("""
             UPDATE orders SET status = 'suppressed', updated_at = :now
             WHERE status = 'scheduled'

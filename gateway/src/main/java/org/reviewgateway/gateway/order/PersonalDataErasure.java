@@ -61,9 +61,13 @@ class PersonalDataErasure {
      */
     @Transactional
     public boolean eraseOrder(Order order) {
+        return erase(order, PersonalDataEraser.Unsent.CANCELLED);
+    }
+
+    private boolean erase(Order order, PersonalDataEraser.Unsent unsent) {
         boolean deleted;
         try {
-            deleted = eraser.erase(transactions.getConnection(), List.of(order.id()), clock.instant()) > 0;
+            deleted = eraser.erase(transactions.getConnection(), List.of(order.id()), clock.instant(), unsent) > 0;
         } catch (SQLException e) {
             throw new DataAccessException("could not erase the order's personal data", e);
         }
@@ -91,9 +95,7 @@ class PersonalDataErasure {
         int affected = 0;
         for (Recipient recipient : recipients.findByMerchantIdAndEmailHash(merchant.id(), hash)) {
             Order order = orders.findById(recipient.orderId()).orElseThrow();
-            // before the eraser, which would end a scheduled order cancelled: this one's address opted out
-            lifecycle.invitationSuppressed(order.id());
-            if (eraseOrder(order)) {
+            if (erase(order, PersonalDataEraser.Unsent.SUPPRESSED)) {
                 affected++;
             }
         }

@@ -244,6 +244,25 @@ class SmtpFaultTest implements TestPropertyProvider {
         assertEquals(List.of("cancelled"), deliveries.stream().map(d -> d.get("status")).toList(), "no sent over cancelled, no reminder");
     }
 
+    @Test
+    void anInvitationOnTheWireWhileItsDataIsDeletedStillCountsAsSentAndItsLinkStaysOpen() throws Exception {
+        String email = "erased." + tag + "@example.org";
+        String id = order(email);
+        String link = (String) client.get("/v1/orders/" + id, key).json().get("reviewLink");
+        CountDownLatch release = smtp.holdNextDataReply();
+        CompletableFuture<DispatchReport> sending = CompletableFuture.supplyAsync(dispatcher::dispatchDue);
+        assertTrue(smtp.awaitHeldData(10), "the message is on the wire");
+
+        assertEquals(204, client.send("DELETE", "/v1/orders/" + id + "/personal-data", key, null, null).status());
+        release.countDown();
+        sending.join();
+
+        Map<String, Object> view = client.get("/v1/orders/" + id, key).json();
+        assertEquals("purged", view.get("personalData"));
+        assertEquals("sent", view.get("status"), "the customer got the invitation: the order is not cancelled");
+        assertEquals(200, client.get(link.substring(server.getURL().toString().length()), null).status(), "its review link works");
+    }
+
     private static ScriptedSmtpServer startServer() {
         try {
             return new ScriptedSmtpServer();

@@ -174,7 +174,7 @@ class OrderApiTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"", "kim@example.org", "a/b", "with space", "tab\\there", "ümlaut"})
+    @ValueSource(strings = {"", "kim@example.org", "a/b", "with space", "tab\there", "ümlaut"})
     void transactionIdMustBeAnIdentifier(String transactionId) {
         Reply reply = post(OrderBody.self(transactionId).json());
         Map<String, Object> problem = assertFieldError(reply, "transactionId");
