@@ -162,6 +162,8 @@ class SmtpFaultTest implements TestPropertyProvider {
         assertEquals("failed", Orders.firstDelivery(client, key, id).get("status"));
         assertEquals("failed", Orders.status(client, key, id));
         assertEquals(0, accepted(email));
+        // Not an exact count: on the PostgreSQL run other test classes' deliveries share the database, come due when
+        // this clock moves, and can take one of the scripted replies (DispatchRulesTest pins the give-up rule exactly).
         assertTrue(((Number) Orders.firstDelivery(client, key, id).get("attempts")).intValue() >= 2, "retried before it gave up");
     }
 
