@@ -8,7 +8,8 @@ import org.reviewgateway.gateway.merchant.Merchant;
 import org.reviewgateway.gateway.web.InvalidInputException;
 import org.reviewgateway.gateway.web.JsonFields;
 import org.reviewgateway.gateway.web.Problem;
-import org.reviewgateway.gateway.web.ProblemException;
+import org.reviewgateway.gateway.web.DomainException;
+import org.reviewgateway.gateway.web.Problems;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -57,7 +58,7 @@ class BatchIngestion {
         for (JsonNode item : orders.values()) {
             try {
                 items.add(OrderRequestReader.read(item, ingestion.now()));
-            } catch (ProblemException e) {
+            } catch (DomainException e) {
                 items.add(rejected(index, e));
             }
             index++;
@@ -73,7 +74,7 @@ class BatchIngestion {
             if (items.get(index) instanceof NewOrder order) {
                 try {
                     results.add(answer(index, ingestion.ingestWithoutSettlingRaces(merchant, order)));
-                } catch (ProblemException e) {
+                } catch (DomainException e) {
                     results.add(rejected(index, e));
                 }
             } else {
@@ -94,7 +95,7 @@ class BatchIngestion {
     private BatchResponse.Item ingestOne(Merchant merchant, int index, NewOrder order) {
         try {
             return answer(index, ingestion.ingest(merchant, order));
-        } catch (ProblemException e) {
+        } catch (DomainException e) {
             return rejected(index, e);
         } catch (RuntimeException e) {
             LOG.error("Batch item {} failed: {}", index, e.getClass().getName());
@@ -104,8 +105,9 @@ class BatchIngestion {
         }
     }
 
-    private static BatchResponse.Item rejected(int index, ProblemException e) {
-        return new BatchResponse.Item(index, e.status().getCode(), null, e.toProblem());
+    private static BatchResponse.Item rejected(int index, DomainException e) {
+        Problem problem = Problems.of(e);
+        return new BatchResponse.Item(index, problem.status(), null, problem);
     }
 
     private static BatchResponse.Item answer(int index, OrderIngestion.Ingested result) {
@@ -120,7 +122,7 @@ class BatchIngestion {
             throw new InvalidInputException("orders", "must be an array of orders");
         }
         if (items.size() > MAX_ORDERS) {
-            throw new ProblemException(HttpStatus.REQUEST_ENTITY_TOO_LARGE, "urn:review-gateway:problem:batch-too-large",
+            throw new DomainException(DomainException.Condition.TOO_LARGE, "urn:review-gateway:problem:batch-too-large",
                     "A batch holds at most " + MAX_ORDERS + " orders; this one has " + items.size() + ".");
         }
         return items;

@@ -1,13 +1,12 @@
 package org.reviewgateway.gateway.order;
 
-import io.micronaut.http.HttpStatus;
-import org.reviewgateway.gateway.web.ProblemException;
+import org.reviewgateway.gateway.web.DomainException;
 
 /** 409: the transaction ID is taken by an order with a different body. */
-class TransactionConflictException extends ProblemException {
+class TransactionConflictException extends DomainException {
 
     TransactionConflictException() {
-        super(HttpStatus.CONFLICT, "urn:review-gateway:problem:transaction-conflict",
+        super(DomainException.Condition.CONFLICT, "urn:review-gateway:problem:transaction-conflict",
                 "An order with this transactionId exists with a different body; a repeat must send the same body.");
     }
 }

@@ -1,12 +1,11 @@
 package org.reviewgateway.gateway.review;
 
-import io.micronaut.http.HttpStatus;
-import org.reviewgateway.gateway.web.ProblemException;
+import org.reviewgateway.gateway.web.DomainException;
 
 /** 409: this order has its review already. */
-class AlreadyReviewedException extends ProblemException {
+class AlreadyReviewedException extends DomainException {
 
     AlreadyReviewedException() {
-        super(HttpStatus.CONFLICT, "urn:review-gateway:problem:already-reviewed", "This order has been reviewed already.");
+        super(DomainException.Condition.CONFLICT, "urn:review-gateway:problem:already-reviewed", "This order has been reviewed already.");
     }
 }

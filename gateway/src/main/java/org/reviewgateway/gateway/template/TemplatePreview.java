@@ -2,7 +2,6 @@ package org.reviewgateway.gateway.template;
 
 import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
 import io.micronaut.core.annotation.Nullable;
-import io.micronaut.http.HttpStatus;
 import jakarta.inject.Singleton;
 import org.reviewgateway.gateway.dispatch.InvitationComposer;
 import org.reviewgateway.gateway.dispatch.MailFailure;
@@ -18,7 +17,7 @@ import org.reviewgateway.gateway.unsubscribe.Unsubscriptions;
 
 import java.time.Clock;
 import java.time.Duration;
-import org.reviewgateway.gateway.web.ProblemException;
+import org.reviewgateway.gateway.web.DomainException;
 import org.reviewgateway.gateway.web.PublicLinks;
 
 /** Renders a template with sample values, on screen (preview) or into a test message. */
@@ -74,7 +73,7 @@ class TemplatePreview {
     void testSend(Merchant merchant, String locale, String email) {
         byte[] addressHash = cipher.addressHash(email);
         if (suppressions.isSuppressed(merchant.id(), addressHash)) {
-            throw new ProblemException(HttpStatus.CONFLICT, "urn:review-gateway:problem:address-suppressed",
+            throw new DomainException(DomainException.Condition.CONFLICT, "urn:review-gateway:problem:address-suppressed",
                     "This address opted out of this shop's e-mails or bounced; no test message was sent.");
         }
         if (!testSendLimits.rateLimiter(merchant.id().toString()).acquirePermission()) {
@@ -88,10 +87,10 @@ class TemplatePreview {
         try (MailSender.Connection connection = sender.openConnection()) {
             guard.send(connection, composer.composeTest(merchant, sample, email, unsubscribeLink));
         } catch (CallNotPermittedException paused) {
-            throw new ProblemException(HttpStatus.SERVICE_UNAVAILABLE, "urn:review-gateway:problem:mail-paused",
+            throw new DomainException(DomainException.Condition.UNAVAILABLE, "urn:review-gateway:problem:mail-paused",
                     "Sending is paused because the mail server keeps failing; try again shortly.");
         } catch (MailFailure failure) {
-            throw new ProblemException(HttpStatus.BAD_GATEWAY, "urn:review-gateway:problem:mail-refused",
+            throw new DomainException(DomainException.Condition.REFUSED_UPSTREAM, "urn:review-gateway:problem:mail-refused",
                     "The mail server did not accept the test message: " + failure.getMessage() + ".");
         }
     }

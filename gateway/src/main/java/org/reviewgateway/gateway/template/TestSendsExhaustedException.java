@@ -1,15 +1,14 @@
 package org.reviewgateway.gateway.template;
 
-import io.micronaut.http.HttpStatus;
-import org.reviewgateway.gateway.web.ProblemException;
+import org.reviewgateway.gateway.web.DomainException;
 
 import java.time.Duration;
 
 /** 429: this merchant sent its test messages for now. */
-class TestSendsExhaustedException extends ProblemException {
+class TestSendsExhaustedException extends DomainException {
 
     TestSendsExhaustedException() {
-        super(HttpStatus.TOO_MANY_REQUESTS, "urn:review-gateway:problem:test-sends-exhausted",
+        super(DomainException.Condition.LIMITED, "urn:review-gateway:problem:test-sends-exhausted",
                 "At most " + TemplatePreview.TEST_SENDS_PER_WINDOW + " test messages per " + TemplatePreview.TEST_SEND_WINDOW.toMinutes()
                         + " minutes; try again later.");
     }

@@ -1,7 +1,6 @@
 package org.reviewgateway.gateway.web;
 
 import io.micronaut.core.annotation.Nullable;
-import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MediaType;
 
 import java.net.URLDecoder;
@@ -84,8 +83,8 @@ public final class FormFields {
         }
     }
 
-    private static ProblemException malformed() {
-        return new ProblemException(HttpStatus.BAD_REQUEST, "urn:review-gateway:problem:malformed-form",
+    private static DomainException malformed() {
+        return new DomainException(DomainException.Condition.MALFORMED, "urn:review-gateway:problem:malformed-form",
                 "The form body could not be read: send application/x-www-form-urlencoded or multipart/form-data.");
     }
 }

@@ -1,16 +1,15 @@
 package org.reviewgateway.gateway.web;
 
-import io.micronaut.http.HttpStatus;
 
 import java.util.List;
 
 /** 422: the request is well-formed JSON but breaks the contract; names every offending field. */
-public class InvalidInputException extends ProblemException {
+public class InvalidInputException extends DomainException {
 
     public static final String TYPE = "urn:review-gateway:problem:validation";
 
     public InvalidInputException(List<Problem.FieldError> errors) {
-        super(HttpStatus.UNPROCESSABLE_ENTITY, TYPE, describe(errors), List.copyOf(errors));
+        super(Condition.INVALID, TYPE, describe(errors), List.copyOf(errors));
     }
 
     public InvalidInputException(String field, String message) {

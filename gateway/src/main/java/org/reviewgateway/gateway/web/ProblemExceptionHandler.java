@@ -8,11 +8,12 @@ import io.micronaut.http.server.exceptions.ExceptionHandler;
 import jakarta.inject.Singleton;
 
 @Singleton
-public class ProblemExceptionHandler implements ExceptionHandler<ProblemException, HttpResponse<Problem>> {
+/** Answers every {@link DomainException} with its problem: the edge, where domain conditions become HTTP. */
+public class ProblemExceptionHandler implements ExceptionHandler<DomainException, HttpResponse<Problem>> {
 
     @Override
-    public HttpResponse<Problem> handle(HttpRequest request, ProblemException exception) {
-        MutableHttpResponse<Problem> response = Problems.response(exception.toProblem());
+    public HttpResponse<Problem> handle(HttpRequest request, DomainException exception) {
+        MutableHttpResponse<Problem> response = Problems.response(Problems.of(exception));
         return exception.retryAfter() == null ? response
                 : response.header(HttpHeaders.RETRY_AFTER, String.valueOf(exception.retryAfter().toSeconds()));
     }
