@@ -165,8 +165,8 @@ public class Dispatcher {
             return DispatchOutcome.PAUSED;
         } catch (MailFailure failure) {
             LOG.info("Delivery {} not accepted: {} ({})", d.delivery().id(), failure.getMessage(), failure.kind());
-            if (failure.kind() == MailFailure.Kind.TRANSIENT || failure.kind() == MailFailure.Kind.POLICY) {
-                // a refusal of our sending is the relay's or the sender's to fix: the message waits, it is not the customer's failure
+            if (failure.serverTrouble()) {
+                // temporary, or a refusal of our sending (the relay's or the sender's to fix): the message waits
                 return retryOrGiveUp(d, claim, failure);
             }
             outcomes.failed(d, claim, failure, clock.instant());

@@ -70,13 +70,14 @@ public class MailFailure extends Exception {
      * (RFC 3463) and then forgotten: only the codes go into the description.
      */
     public static MailFailure ofReply(int code, @Nullable String reply, Stage stage) {
-        Matcher enhanced = reply == null ? null : ENHANCED_STATUS.matcher(reply);
-        String status = enhanced != null && enhanced.find() ? enhanced.group(1) + "." + enhanced.group(2) + "." + enhanced.group(3) : null;
-        Kind kind = classify(code, status, stage);
-        return new MailFailure(kind, code, "SMTP " + code + (status == null ? "" : " " + status) + " at " + stage.command);
+        Matcher matched = reply == null ? null : ENHANCED_STATUS.matcher(reply);
+        EnhancedStatus status = matched != null && matched.find()
+                ? new EnhancedStatus(Integer.parseInt(matched.group(1)), Integer.parseInt(matched.group(2)), Integer.parseInt(matched.group(3)))
+                : null;
+        return new MailFailure(classify(code, status, stage), code, "SMTP " + code + (status == null ? "" : " " + status) + " at " + stage.command);
     }
 
-    static Kind classify(int code, @Nullable String enhanced, Stage stage) {
+    static Kind classify(int code, @Nullable EnhancedStatus enhanced, Stage stage) {
         if (code < 500) {
             return Kind.TRANSIENT;
         }
@@ -86,9 +87,8 @@ public class MailFailure extends Exception {
         if (enhanced == null) {
             return stage == Stage.RECIPIENT && (code == 550 || code == 551 || code == 553) ? Kind.UNKNOWN_MAILBOX : Kind.PERMANENT;
         }
-        String[] parts = enhanced.split("\\.");
-        int subject = Integer.parseInt(parts[1]);
-        int detail = Integer.parseInt(parts[2]);
+        int subject = enhanced.subject();
+        int detail = enhanced.detail();
         if (subject == 7 || (subject == 1 && (detail == 7 || detail == 8))) {
             return Kind.POLICY;
         }
@@ -96,6 +96,14 @@ public class MailFailure extends Exception {
             return Kind.UNKNOWN_MAILBOX;
         }
         return Kind.PERMANENT;
+    }
+
+    /** An RFC 3463 status code, class.subject.detail (5.1.1). */
+    record EnhancedStatus(int statusClass, int subject, int detail) {
+        @Override
+        public String toString() {
+            return statusClass + "." + subject + "." + detail;
+        }
     }
 
     /** Where in the SMTP conversation the reply came. */
