@@ -61,8 +61,12 @@ class TemplatePreview {
     }
 
     RenderedMessage render(Merchant merchant, String locale, @Nullable String customerName) {
+        return render(merchant, locale, customerName, links.unsubscribeLink(SAMPLE_TOKEN));
+    }
+
+    private RenderedMessage render(Merchant merchant, String locale, @Nullable String customerName, String unsubscribeLink) {
         return renderer.render(resolver.resolve(merchant, locale), new Placeholders(merchant.shopName(), customerName,
-                links.reviewLink(SAMPLE_TOKEN), links.unsubscribeLink(SAMPLE_TOKEN), SAMPLE_TRANSACTION));
+                links.reviewLink(SAMPLE_TOKEN), unsubscribeLink, SAMPLE_TRANSACTION));
     }
 
     /**
@@ -82,8 +86,7 @@ class TemplatePreview {
         String token = tokens.newToken(TEST_UNSUBSCRIBE_TOKEN_BYTES);
         unsubscriptions.recordLink(SecretTokens.hash(token), merchant.id(), addressHash, clock.instant());
         String unsubscribeLink = links.unsubscribeLink(token);
-        RenderedMessage sample = renderer.render(resolver.resolve(merchant, locale), new Placeholders(merchant.shopName(), null,
-                links.reviewLink(SAMPLE_TOKEN), unsubscribeLink, SAMPLE_TRANSACTION));
+        RenderedMessage sample = render(merchant, locale, null, unsubscribeLink);
         try (MailSender.Connection connection = sender.openConnection()) {
             guard.send(connection, composer.composeTest(merchant, sample, email, unsubscribeLink));
         } catch (CallNotPermittedException paused) {
