@@ -5,9 +5,7 @@ import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.http.annotation.ResponseFilter;
 import io.micronaut.http.annotation.ServerFilter;
-import org.reviewgateway.config.AdminConfiguration;
-import org.reviewgateway.gateway.privacy.SecretTokens;
-import org.reviewgateway.gateway.web.BearerToken;
+import org.reviewgateway.gateway.merchant.AdminToken;
 
 import java.util.Map;
 
@@ -18,19 +16,17 @@ import java.util.Map;
 @ServerFilter({"/health", "/health/**"})
 class HealthDetailsFilter {
 
-    private final byte[] adminTokenHash;
+    private final AdminToken adminToken;
     private final MailGuard guard;
 
-    HealthDetailsFilter(AdminConfiguration admin, MailGuard guard) {
-        this.adminTokenHash = admin.enabled() ? SecretTokens.hash(admin.token()) : null;
+    HealthDetailsFilter(AdminToken adminToken, MailGuard guard) {
+        this.adminToken = adminToken;
         this.guard = guard;
     }
 
     @ResponseFilter
     public void hideDetails(HttpRequest<?> request, MutableHttpResponse<?> response) {
-        boolean admin = adminTokenHash != null
-                && BearerToken.of(request).map(token -> SecretTokens.matches(token, adminTokenHash)).orElse(false);
-        if (admin || response.status().getCode() >= 400 && response.status() != HttpStatus.SERVICE_UNAVAILABLE) {
+        if (adminToken.presentedBy(request) || response.status().getCode() >= 400 && response.status() != HttpStatus.SERVICE_UNAVAILABLE) {
             return;
         }
         String status = response.status() == HttpStatus.OK ? "UP" : "DOWN";

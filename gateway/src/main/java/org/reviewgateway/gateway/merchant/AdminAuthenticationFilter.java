@@ -6,9 +6,6 @@ import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.annotation.RequestFilter;
 import io.micronaut.http.annotation.ServerFilter;
-import org.reviewgateway.config.AdminConfiguration;
-import org.reviewgateway.gateway.privacy.SecretTokens;
-import org.reviewgateway.gateway.web.BearerToken;
 import org.reviewgateway.gateway.web.Problems;
 import org.reviewgateway.gateway.web.Unauthorized;
 
@@ -16,20 +13,19 @@ import org.reviewgateway.gateway.web.Unauthorized;
 @ServerFilter("/admin/v1/**")
 public class AdminAuthenticationFilter {
 
-    private final byte[] tokenHash;
+    private final AdminToken adminToken;
 
-    AdminAuthenticationFilter(AdminConfiguration configuration) {
-        this.tokenHash = configuration.enabled() ? SecretTokens.hash(configuration.token()) : null;
+    AdminAuthenticationFilter(AdminToken adminToken) {
+        this.adminToken = adminToken;
     }
 
     @RequestFilter
     @Nullable
     public HttpResponse<?> authenticate(HttpRequest<?> request) {
-        if (tokenHash == null) {
+        if (!adminToken.enabled()) {
             return Problems.response(HttpStatus.FORBIDDEN,
                     "The admin API is off. Set GATEWAY_ADMIN_TOKEN (gateway.admin.token) to enable it.");
         }
-        boolean valid = BearerToken.of(request).map(token -> SecretTokens.matches(token, tokenHash)).orElse(false);
-        return valid ? null : Unauthorized.response("Send the admin token as 'Authorization: Bearer <token>'.");
+        return adminToken.presentedBy(request) ? null : Unauthorized.response("Send the admin token as 'Authorization: Bearer <token>'.");
     }
 }
