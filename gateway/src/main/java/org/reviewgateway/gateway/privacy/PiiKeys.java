@@ -124,7 +124,7 @@ public class PiiKeys {
 
     /**
      * Writes the key so that it is never readable by others, not even for a moment, and appears whole or not at
-     * all: a temporary file created with mode 600 in a directory of mode 700, then moved into place.
+     * all: a temporary file created with mode 600, then linked into place without replacing an existing key.
      */
     private static void writeOwnerOnly(Path file, String content) throws IOException {
         Path directory = file.toAbsolutePath().getParent();
