@@ -9,9 +9,11 @@ import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.WebDriverWait;
 import org.reviewgateway.gateway.support.GatewayClient;
 import org.reviewgateway.gateway.support.OrderBody;
 
@@ -19,6 +21,7 @@ import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
 
@@ -69,6 +72,9 @@ class ReviewFormBrowserTest {
 
             browser.findElement(By.cssSelector("button[type=submit]")).click();
 
+            // the click starts a navigation: read the heading of the page it lands on, not of the form it leaves
+            new WebDriverWait(browser, Duration.ofSeconds(10)).ignoring(StaleElementReferenceException.class)
+                    .until(d -> d.findElement(By.tagName("h1")).getText().contains("Thank you for your review"));
             assertTrue(browser.findElement(By.tagName("h1")).getText().contains("Thank you for your review"), browser.getPageSource());
         } finally {
             browser.quit();
