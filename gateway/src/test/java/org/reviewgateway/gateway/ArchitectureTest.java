@@ -7,10 +7,19 @@ import com.tngtech.archunit.core.importer.ImportOption;
 import io.micronaut.data.repository.GenericRepository;
 import org.junit.jupiter.api.Test;
 
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
-/** Dependencies point one way: gateway -> retention-job -> config. */
+/**
+ * Dependencies point one way: gateway -> retention-job -> config; inside the gateway, feature packages form no
+ * cycle, shared low-level packages know no feature, and a table is reached only through its owner's service
+ * (../shared/design/ARCHITECTURE.md).
+ */
 class ArchitectureTest {
 
     private final JavaClasses classes = new ClassFileImporter()
@@ -43,6 +52,35 @@ class ArchitectureTest {
     void configKnowsNothingOfTheProcesses() {
         noClasses().that().resideInAPackage("org.reviewgateway.config..")
                 .should().dependOnClassesThat().resideInAnyPackage("org.reviewgateway.gateway..", "org.reviewgateway.retention..")
+                .check(classes);
+    }
+
+    @Test
+    void featurePackagesAreFreeOfCycles() {
+        slices().matching("org.reviewgateway.gateway.(*)..").should().beFreeOfCycles().check(classes);
+    }
+
+    @Test
+    void sharedPackagesKnowNoFeature() {
+        noClasses().that().resideInAnyPackage("org.reviewgateway.gateway.web..", "org.reviewgateway.gateway.privacy..",
+                        "org.reviewgateway.gateway.data..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.reviewgateway.gateway.order..",
+                        "org.reviewgateway.gateway.outbox..", "org.reviewgateway.gateway.suppression..",
+                        "org.reviewgateway.gateway.dispatch..", "org.reviewgateway.gateway.mail..",
+                        "org.reviewgateway.gateway.template..", "org.reviewgateway.gateway.review..",
+                        "org.reviewgateway.gateway.unsubscribe..", "org.reviewgateway.gateway.merchant..",
+                        "org.reviewgateway.gateway.retention..")
+                .check(classes);
+    }
+
+    /** Time comes from the injected Clock, so tests can move it. */
+    @Test
+    void timeComesFromTheInjectedClock() {
+        noClasses().should().callMethod(Instant.class, "now")
+                .orShould().callMethod(System.class, "currentTimeMillis")
+                .orShould().callMethod(LocalDate.class, "now")
+                .orShould().callMethod(OffsetDateTime.class, "now")
+                .because("time comes from the injected java.time.Clock")
                 .check(classes);
     }
 }

@@ -1,11 +1,12 @@
 package org.reviewgateway.gateway.dispatch;
 
-import org.reviewgateway.gateway.outbox.Delivery;
-import org.reviewgateway.gateway.outbox.Outbox;
 import jakarta.inject.Singleton;
 import jakarta.transaction.Transactional;
 import org.reviewgateway.config.RetentionConfiguration;
+import org.reviewgateway.gateway.mail.MailFailure;
 import org.reviewgateway.gateway.order.OrderLifecycle;
+import org.reviewgateway.gateway.outbox.Delivery;
+import org.reviewgateway.gateway.outbox.Outbox;
 import org.reviewgateway.gateway.suppression.AddressLocks;
 import org.reviewgateway.gateway.suppression.Suppressions;
 import org.slf4j.Logger;
@@ -42,7 +43,7 @@ class DeliveryOutcomes {
     @Transactional
     public void sent(Dispatchable d, String claim, String messageId, Instant now) {
         Delivery delivery = d.delivery();
-        if (!record(delivery, claim, Delivery.SENT, delivery.attempts() + 1, delivery.nextAttemptAt(), now, messageId, null, now)) {
+        if (!record(delivery, claim, Delivery.Status.SENT, delivery.attempts() + 1, delivery.nextAttemptAt(), now, messageId, null, now)) {
             // cancelled or taken over while on the wire: the message went out all the same, so did the invitation
             if (d.invite()) {
                 orders.invitationSent(d.order().id());
@@ -53,7 +54,7 @@ class DeliveryOutcomes {
         if (d.invite() && orders.invitationSent(d.order().id())) {
             Duration reminderDelay = d.merchant().reminderDelay();
             if (reminderDelay != null) {
-                deliveries.plan(Delivery.pending(Delivery.REMINDER, d.order().id(), d.merchant().id(), now.plus(reminderDelay), now));
+                deliveries.plan(Delivery.pending(Delivery.Kind.REMINDER, d.order().id(), d.merchant().id(), now.plus(reminderDelay), now));
             }
         }
         afterFinalOutcome(d, now);
@@ -62,7 +63,7 @@ class DeliveryOutcomes {
     @Transactional
     public void retry(Dispatchable d, String claim, MailFailure failure, Instant nextAttemptAt, Instant now) {
         Delivery delivery = d.delivery();
-        if (!record(delivery, claim, Delivery.RETRYING, delivery.attempts() + 1, nextAttemptAt, null, null, failure.getMessage(), now)
+        if (!record(delivery, claim, Delivery.Status.RETRYING, delivery.attempts() + 1, nextAttemptAt, null, null, failure.getMessage(), now)
                 && d.invite()) {
             orders.nobodyToInviteOnceDataIsGone(d.order().id());
         }
@@ -75,7 +76,7 @@ class DeliveryOutcomes {
             locks.lock(d.merchant().id(), d.recipient().emailHash());
         }
         Delivery delivery = d.delivery();
-        if (!record(delivery, claim, Delivery.FAILED, delivery.attempts() + 1, delivery.nextAttemptAt(), null, null, failure.getMessage(), now)) {
+        if (!record(delivery, claim, Delivery.Status.FAILED, delivery.attempts() + 1, delivery.nextAttemptAt(), null, null, failure.getMessage(), now)) {
             if (d.invite()) {
                 orders.nobodyToInviteOnceDataIsGone(d.order().id());
             }
@@ -94,7 +95,7 @@ class DeliveryOutcomes {
     @Transactional
     public void cancelled(Dispatchable d, String claim, boolean suppressed, String reason, Instant now) {
         Delivery delivery = d.delivery();
-        if (!record(delivery, claim, Delivery.CANCELLED, delivery.attempts(), delivery.nextAttemptAt(), null, null, reason, now)) {
+        if (!record(delivery, claim, Delivery.Status.CANCELLED, delivery.attempts(), delivery.nextAttemptAt(), null, null, reason, now)) {
             return;
         }
         if (suppressed && d.invite()) {
@@ -106,7 +107,7 @@ class DeliveryOutcomes {
         afterFinalOutcome(d, now);
     }
 
-    private boolean record(Delivery delivery, String claim, String status, int attempts, Instant nextAttemptAt,
+    private boolean record(Delivery delivery, String claim, Delivery.Status status, int attempts, Instant nextAttemptAt,
                            Instant sentAt, String messageId, String error, Instant now) {
         boolean recorded = deliveries.recordOutcome(delivery.id(), claim, status, attempts, nextAttemptAt, sentAt, messageId, error, now);
         if (!recorded) {

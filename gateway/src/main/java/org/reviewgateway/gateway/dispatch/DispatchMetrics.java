@@ -1,10 +1,11 @@
 package org.reviewgateway.gateway.dispatch;
 
-import org.reviewgateway.gateway.outbox.Outbox;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.inject.Singleton;
+import org.reviewgateway.gateway.mail.MailGuard;
+import org.reviewgateway.gateway.outbox.Outbox;
 
 import java.time.Clock;
 import java.util.EnumMap;

@@ -1,21 +1,25 @@
 package org.reviewgateway.gateway.dispatch;
 
-import org.reviewgateway.gateway.outbox.Delivery;
-import org.reviewgateway.gateway.outbox.Outbox;
-import org.reviewgateway.gateway.outbox.DeliveryClaims;
-import org.reviewgateway.gateway.outbox.ClaimLeases;
 import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
 import io.github.resilience4j.ratelimiter.RequestNotPermitted;
 import jakarta.inject.Singleton;
 import org.reviewgateway.config.DispatchConfiguration;
+import org.reviewgateway.gateway.mail.MailFailure;
+import org.reviewgateway.gateway.mail.MailGuard;
+import org.reviewgateway.gateway.mail.MailSender;
+import org.reviewgateway.gateway.mail.OutgoingMail;
 import org.reviewgateway.gateway.merchant.Merchant;
 import org.reviewgateway.gateway.merchant.MerchantAccounts;
 import org.reviewgateway.gateway.order.Order;
 import org.reviewgateway.gateway.order.OrderLookup;
 import org.reviewgateway.gateway.order.OrderStatus;
+import org.reviewgateway.gateway.outbox.ClaimLeases;
+import org.reviewgateway.gateway.outbox.Delivery;
+import org.reviewgateway.gateway.outbox.DeliveryClaims;
+import org.reviewgateway.gateway.outbox.Outbox;
+import org.reviewgateway.gateway.suppression.Suppressions;
 import org.reviewgateway.gateway.template.ResolvedTemplate;
 import org.reviewgateway.gateway.template.TemplateResolver;
-import org.reviewgateway.gateway.suppression.Suppressions;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -135,7 +139,7 @@ public class Dispatcher {
             outcomes.cancelled(d, claim, false, "personal data no longer held", now);
             return DispatchOutcome.CANCELLED;
         }
-        if (!d.invite() && OrderStatus.REVIEWED.equals(d.order().status())) {
+        if (!d.invite() && d.order().status() == OrderStatus.REVIEWED) {
             outcomes.cancelled(d, claim, false, "already reviewed", now);
             return DispatchOutcome.CANCELLED;
         }

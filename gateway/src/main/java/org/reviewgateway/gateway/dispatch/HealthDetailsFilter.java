@@ -5,6 +5,7 @@ import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.http.annotation.ResponseFilter;
 import io.micronaut.http.annotation.ServerFilter;
+import org.reviewgateway.gateway.mail.MailGuard;
 import org.reviewgateway.gateway.merchant.AdminToken;
 
 import java.util.Map;

@@ -4,6 +4,7 @@ import io.micronaut.core.annotation.Nullable;
 import io.micronaut.data.annotation.GeneratedValue;
 import io.micronaut.data.annotation.Id;
 import io.micronaut.data.annotation.MappedEntity;
+import io.micronaut.data.annotation.MappedProperty;
 
 import java.time.Instant;
 import java.util.UUID;
@@ -19,8 +20,8 @@ public record Order(
         String transactionId,
         String delivery,
         @Nullable String locale,
-        String status,
-        String personalData,
+        @MappedProperty(converter = OrderStatus.Column.class) OrderStatus status,
+        @MappedProperty(converter = PersonalData.Column.class) PersonalData personalData,
         byte[] reviewTokenHash,
         byte[] reviewTokenSealed,
         byte[] requestDigest,
@@ -29,8 +30,8 @@ public record Order(
         Instant updatedAt) {
 
     /** This order as recorded when its address is suppressed or in its cooldown: nothing personal, nothing planned. */
-    Order refused(String refusal) {
-        return new Order(id, merchantId, transactionId, delivery, locale, refusal, OrderStatus.PERSONAL_DATA_NONE,
+    Order refused(OrderStatus refusal) {
+        return new Order(id, merchantId, transactionId, delivery, locale, refusal, PersonalData.NONE,
                 reviewTokenHash, reviewTokenSealed, requestDigest, null, createdAt, updatedAt);
     }
 }

@@ -6,8 +6,8 @@ import io.micronaut.data.exceptions.DataAccessException;
 import jakarta.inject.Singleton;
 import org.reviewgateway.config.RetentionConfiguration;
 import org.reviewgateway.gateway.data.UniqueViolation;
-import org.reviewgateway.gateway.outbox.Delivery;
 import org.reviewgateway.gateway.merchant.Merchant;
+import org.reviewgateway.gateway.outbox.Delivery;
 import org.reviewgateway.gateway.privacy.PiiCipher;
 import org.reviewgateway.gateway.privacy.SecretTokens;
 import org.reviewgateway.gateway.privacy.UnsubscribeTokens;
@@ -127,11 +127,11 @@ public class OrderIngestion {
         Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
         String token = tokens.newToken(REVIEW_TOKEN_BYTES);
         if (request.delivery() == NewOrder.DeliveryMode.SELF) {
-            return new NewRows(newOrder(merchant, request, token, OrderStatus.LINK_ISSUED, OrderStatus.PERSONAL_DATA_NONE, null, now), token);
+            return new NewRows(newOrder(merchant, request, token, OrderStatus.LINK_ISSUED, PersonalData.NONE, null, now), token);
         }
         Instant dueAt = dueAt(merchant, request, now);
         byte[] addressHash = cipher.addressHash(request.customer().email());
-        Order order = newOrder(merchant, request, token, OrderStatus.SCHEDULED, OrderStatus.PERSONAL_DATA_HELD, dueAt, now);
+        Order order = newOrder(merchant, request, token, OrderStatus.SCHEDULED, PersonalData.HELD, dueAt, now);
         Recipient recipient = recipient(merchant, request.customer(), addressHash, purgeAfter(merchant, dueAt, now), now);
         return new NewRows(order, orderId -> recipient.withOrder(orderId, SecretTokens.hash(unsubscribeTokens.forOrder(orderId))),
                 orderId -> Delivery.pendingInvite(orderId, merchant.id(), dueAt, now), token,
@@ -142,7 +142,7 @@ public class OrderIngestion {
         return new Ingested(true, views.response(order, token));
     }
 
-    private Order newOrder(Merchant merchant, NewOrder request, String token, String status, String personalData,
+    private Order newOrder(Merchant merchant, NewOrder request, String token, OrderStatus status, PersonalData personalData,
                            Instant sendAt, Instant now) {
         return new Order(null, merchant.id(), request.transactionId(), request.delivery().wire, request.locale(),
                 status, personalData, SecretTokens.hash(token), cipher.encrypt(token), request.anonymousDigest(),

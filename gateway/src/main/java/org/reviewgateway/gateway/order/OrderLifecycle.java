@@ -30,7 +30,7 @@ import static org.reviewgateway.gateway.order.OrderStatus.SUPPRESSED;
 public class OrderLifecycle {
 
     /** From each status, where an order may go. */
-    static final Map<String, Set<String>> ALLOWED = Map.of(
+    static final Map<OrderStatus, Set<OrderStatus>> ALLOWED = Map.of(
             LINK_ISSUED, Set.of(REVIEWED, CANCELLED),
             SCHEDULED, Set.of(SENT, FAILED, SUPPRESSED, CANCELLED, REVIEWED),
             SENT, Set.of(REVIEWED, CANCELLED),
@@ -90,27 +90,31 @@ public class OrderLifecycle {
 
     /** A review arrived. */
     public boolean reviewed(long orderId) {
-        return orders.moveStatus(orderId, from(REVIEWED), REVIEWED, clock.instant()) == 1;
+        return orders.moveStatus(orderId, wire(from(REVIEWED)), REVIEWED, clock.instant()) == 1;
     }
 
     /** Cancelled, refunded or returned; cancelling again changes nothing. */
     public void cancelled(long orderId) {
-        orders.moveStatus(orderId, from(CANCELLED), CANCELLED, clock.instant());
+        orders.moveStatus(orderId, wire(from(CANCELLED)), CANCELLED, clock.instant());
     }
 
-    private boolean move(long orderId, String expected, String target) {
+    private boolean move(long orderId, OrderStatus expected, OrderStatus target) {
         if (!allowed(expected, target)) {
             throw new IllegalStateException("an order cannot go from " + expected + " to " + target);
         }
-        return orders.moveStatus(orderId, Set.of(expected), target, clock.instant()) == 1;
+        return orders.moveStatus(orderId, Set.of(expected.wire()), target, clock.instant()) == 1;
     }
 
-    static boolean allowed(String from, String to) {
+    static boolean allowed(OrderStatus from, OrderStatus to) {
         return ALLOWED.getOrDefault(from, Set.of()).contains(to);
     }
 
     /** Every status from which an order may move to {@code target}. */
-    static Set<String> from(String target) {
+    static Set<OrderStatus> from(OrderStatus target) {
         return ALLOWED.entrySet().stream().filter(e -> e.getValue().contains(target)).map(Map.Entry::getKey).collect(Collectors.toSet());
+    }
+
+    private static Set<String> wire(Set<OrderStatus> statuses) {
+        return statuses.stream().map(OrderStatus::wire).collect(Collectors.toSet());
     }
 }

@@ -18,7 +18,7 @@ interface OrderRepository extends CrudRepository<Order, Long> {
 
     /** Moves the status only from one of the expected ones, so concurrent outcomes cannot undo each other. */
     @Query("UPDATE orders SET status = :status, updated_at = :now WHERE id = :id AND status IN (:expected)")
-    int moveStatus(Long id, Collection<String> expected, String status, Instant now);
+    int moveStatus(Long id, Collection<String> expected, OrderStatus status, Instant now);
 
     Optional<Order> findByReviewTokenHash(byte[] reviewTokenHash);
 

@@ -3,7 +3,6 @@ package org.reviewgateway.gateway.order;
 import jakarta.inject.Singleton;
 import org.reviewgateway.gateway.outbox.Outbox;
 import org.reviewgateway.gateway.privacy.PiiCipher;
-import org.reviewgateway.gateway.review.ReviewLookup;
 import org.reviewgateway.gateway.web.PublicLinks;
 
 /** Renders stored orders as the API shows them. */
@@ -13,9 +12,9 @@ class OrderViews {
     private final PiiCipher cipher;
     private final PublicLinks links;
     private final Outbox deliveries;
-    private final ReviewLookup reviews;
+    private final ReviewsOfOrders reviews;
 
-    OrderViews(PiiCipher cipher, PublicLinks links, Outbox deliveries, ReviewLookup reviews) {
+    OrderViews(PiiCipher cipher, PublicLinks links, Outbox deliveries, ReviewsOfOrders reviews) {
         this.cipher = cipher;
         this.links = links;
         this.deliveries = deliveries;
@@ -27,17 +26,15 @@ class OrderViews {
     }
 
     OrderResponse response(Order order, String reviewToken) {
-        return new OrderResponse(order.transactionId(), order.delivery(), order.status(),
+        return new OrderResponse(order.transactionId(), order.delivery(), order.status().wire(),
                 links.reviewLink(reviewToken), order.locale(), order.sendAt(), order.createdAt());
     }
 
     OrderDetailsResponse details(Order order) {
-        return new OrderDetailsResponse(response(order), order.personalData(),
+        return new OrderDetailsResponse(response(order), order.personalData().wire(),
                 deliveries.deliveriesOf(order.id()).stream()
-                        .map(d -> new OrderDetailsResponse.DeliveryResponse(d.kind(), d.status(), d.dueAt(), d.sentAt(), d.attempts()))
+                        .map(d -> new OrderDetailsResponse.DeliveryResponse(d.kind().wire(), d.status().wire(), d.dueAt(), d.sentAt(), d.attempts()))
                         .toList(),
-                reviews.of(order.id())
-                        .map(r -> new OrderDetailsResponse.ReviewResponse(r.rating(), r.comment(), r.createdAt()))
-                        .orElse(null));
+                reviews.reviewOf(order.id()).orElse(null));
     }
 }

@@ -4,8 +4,8 @@ import jakarta.inject.Singleton;
 import jakarta.transaction.Transactional;
 import org.reviewgateway.gateway.outbox.Outbox;
 import org.reviewgateway.gateway.suppression.AddressLocks;
+import org.reviewgateway.gateway.suppression.OptOutLinks;
 import org.reviewgateway.gateway.suppression.Suppressions;
-import org.reviewgateway.gateway.unsubscribe.Unsubscriptions;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -19,16 +19,16 @@ class OrderWriter {
     private final OrderRepository orders;
     private final RecipientRepository recipients;
     private final Outbox deliveries;
-    private final Unsubscriptions unsubscriptions;
+    private final OptOutLinks optOutLinks;
     private final Suppressions suppressions;
     private final AddressLocks locks;
 
-    OrderWriter(OrderRepository orders, RecipientRepository recipients, Outbox deliveries, Unsubscriptions unsubscriptions,
+    OrderWriter(OrderRepository orders, RecipientRepository recipients, Outbox deliveries, OptOutLinks optOutLinks,
                 Suppressions suppressions, AddressLocks locks) {
         this.orders = orders;
         this.recipients = recipients;
         this.deliveries = deliveries;
-        this.unsubscriptions = unsubscriptions;
+        this.optOutLinks = optOutLinks;
         this.suppressions = suppressions;
         this.locks = locks;
     }
@@ -42,7 +42,7 @@ class OrderWriter {
         NewRows.Screening screening = rows.screening();
         if (screening != null) {
             locks.lock(screening.merchantId(), screening.addressHash());
-            String refusal = refusal(screening);
+            OrderStatus refusal = refusal(screening);
             if (refusal != null) {
                 return orders.save(rows.order().refused(refusal));
             }
@@ -50,7 +50,7 @@ class OrderWriter {
         Order saved = orders.save(rows.order());
         if (rows.recipientOf() != null) {
             Recipient recipient = recipients.save(rows.recipientOf().apply(saved.id()));
-            unsubscriptions.recordLink(recipient.unsubscribeTokenHash(), recipient.merchantId(), recipient.emailHash(), recipient.createdAt());
+            optOutLinks.record(recipient.unsubscribeTokenHash(), recipient.merchantId(), recipient.emailHash(), recipient.createdAt());
         }
         if (rows.deliveryOf() != null) {
             deliveries.plan(rows.deliveryOf().apply(saved.id()));
@@ -70,7 +70,7 @@ class OrderWriter {
     }
 
     /** Suppressed (opted out or bounced) comes before the cooldown; either way nothing personal is kept. */
-    private String refusal(NewRows.Screening screening) {
+    private OrderStatus refusal(NewRows.Screening screening) {
         if (suppressions.isSuppressed(screening.merchantId(), screening.addressHash())) {
             return OrderStatus.SUPPRESSED;
         }

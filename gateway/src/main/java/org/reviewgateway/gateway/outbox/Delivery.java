@@ -4,6 +4,9 @@ import io.micronaut.core.annotation.Nullable;
 import io.micronaut.data.annotation.GeneratedValue;
 import io.micronaut.data.annotation.Id;
 import io.micronaut.data.annotation.MappedEntity;
+import io.micronaut.data.annotation.MappedProperty;
+import jakarta.inject.Singleton;
+import org.reviewgateway.gateway.data.WireWord;
 
 import java.time.Instant;
 import java.util.UUID;
@@ -14,8 +17,8 @@ public record Delivery(
         @Id @GeneratedValue @Nullable Long id,
         Long orderId,
         UUID merchantId,
-        String kind,
-        String status,
+        @MappedProperty(converter = Kind.Column.class) Kind kind,
+        @MappedProperty(converter = Status.Column.class) Status status,
         Instant dueAt,
         Instant nextAttemptAt,
         int attempts,
@@ -28,25 +31,43 @@ public record Delivery(
         Instant updatedAt,
         @Nullable Instant firstAttemptAt) {
 
-    public static final String INVITE = "invite";
-    public static final String REMINDER = "reminder";
+    public enum Kind implements WireWord {
+        INVITE, REMINDER;
 
-    public static final String PENDING = "pending";
-    public static final String RETRYING = "retrying";
-    public static final String SENT = "sent";
-    public static final String FAILED = "failed";
-    public static final String CANCELLED = "cancelled";
+        @Singleton
+        public static final class Column extends WireWord.Converter<Kind> {
+            public Column() {
+                super(Kind.class);
+            }
+        }
+    }
 
-    public static Delivery pending(String kind, Long orderId, UUID merchantId, Instant dueAt, Instant now) {
-        return new Delivery(null, orderId, merchantId, kind, PENDING, dueAt, dueAt, 0,
+    /** Pending and retrying are open: the outbox will still try them. */
+    public enum Status implements WireWord {
+        PENDING, RETRYING, SENT, FAILED, CANCELLED;
+
+        public boolean open() {
+            return this == PENDING || this == RETRYING;
+        }
+
+        @Singleton
+        public static final class Column extends WireWord.Converter<Status> {
+            public Column() {
+                super(Status.class);
+            }
+        }
+    }
+
+    public static Delivery pending(Kind kind, Long orderId, UUID merchantId, Instant dueAt, Instant now) {
+        return new Delivery(null, orderId, merchantId, kind, Status.PENDING, dueAt, dueAt, 0,
                 null, null, null, null, null, now, now, null);
     }
 
     public static Delivery pendingInvite(Long orderId, UUID merchantId, Instant dueAt, Instant now) {
-        return pending(INVITE, orderId, merchantId, dueAt, now);
+        return pending(Kind.INVITE, orderId, merchantId, dueAt, now);
     }
 
     public boolean open() {
-        return PENDING.equals(status) || RETRYING.equals(status);
+        return status.open();
     }
 }

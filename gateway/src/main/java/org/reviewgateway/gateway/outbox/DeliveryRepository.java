@@ -14,6 +14,9 @@ import java.util.UUID;
 @JdbcRepository(dialect = Dialect.POSTGRES)
 interface DeliveryRepository extends CrudRepository<Delivery, Long> {
 
+    /** The one spelling of {@link Delivery.Status#open()} in SQL. */
+    String OPEN = "status IN ('pending', 'retrying')";
+
     List<Delivery> findByOrderIdOrderById(Long orderId);
 
     List<Delivery> findByClaimedBy(String claimedBy);
@@ -32,7 +35,8 @@ interface DeliveryRepository extends CrudRepository<Delivery, Long> {
      */
     @Query(value = """
             SELECT id FROM deliveries
-            WHERE status IN ('pending', 'retrying') AND next_attempt_at <= :dueBy
+            WHERE\s""" + OPEN + """
+              AND next_attempt_at <= :dueBy
               AND (claimed_until IS NULL OR claimed_until < :databaseNow)
             ORDER BY next_attempt_at
             LIMIT :limit
@@ -45,10 +49,10 @@ interface DeliveryRepository extends CrudRepository<Delivery, Long> {
     @Query("UPDATE deliveries SET claimed_by = :claim, claimed_until = :until WHERE id IN (:ids)")
     int claim(List<Long> ids, String claim, Instant until);
 
-    @Query("UPDATE deliveries SET claimed_until = :until WHERE claimed_by = :claim AND status IN ('pending', 'retrying')")
+    @Query("UPDATE deliveries SET claimed_until = :until WHERE claimed_by = :claim AND " + OPEN)
     int renew(String claim, Instant until);
 
-    @Query("UPDATE deliveries SET claimed_by = NULL, claimed_until = NULL WHERE claimed_by = :claim AND status IN ('pending', 'retrying')")
+    @Query("UPDATE deliveries SET claimed_by = NULL, claimed_until = NULL WHERE claimed_by = :claim AND " + OPEN)
     int release(String claim);
 
     /**
@@ -60,26 +64,26 @@ interface DeliveryRepository extends CrudRepository<Delivery, Long> {
               sent_at = :sentAt, message_id = :messageId, last_error = :lastError,
               first_attempt_at = COALESCE(first_attempt_at, :now),
               claimed_by = NULL, claimed_until = NULL, updated_at = :now
-            WHERE id = :id AND claimed_by = :claim AND status IN ('pending', 'retrying')""")
-    int recordOutcome(Long id, String claim, String status, int attempts, Instant nextAttemptAt,
+            WHERE id = :id AND claimed_by = :claim AND\s""" + OPEN)
+    int recordOutcome(Long id, String claim, Delivery.Status status, int attempts, Instant nextAttemptAt,
                       @Nullable Instant sentAt, @Nullable String messageId, @Nullable String lastError, Instant now);
 
     @Query("""
             UPDATE deliveries SET status = 'cancelled', updated_at = :now
-            WHERE status IN ('pending', 'retrying')
-              AND order_id IN (SELECT order_id FROM recipients WHERE merchant_id = :merchantId AND email_hash = :emailHash)""")
+            WHERE order_id IN (SELECT order_id FROM recipients WHERE merchant_id = :merchantId AND email_hash = :emailHash)
+              AND\s""" + OPEN)
     int cancelPendingTo(UUID merchantId, byte[] emailHash, Instant now);
 
-    @Query("UPDATE deliveries SET status = 'cancelled', updated_at = :now WHERE order_id = :orderId AND status IN ('pending', 'retrying')")
+    @Query("UPDATE deliveries SET status = 'cancelled', updated_at = :now WHERE order_id = :orderId AND " + OPEN)
     int cancelOpenForOrder(Long orderId, Instant now);
 
-    @Query("SELECT COUNT(*) FROM deliveries WHERE order_id = :orderId AND status IN ('pending', 'retrying')")
+    @Query("SELECT COUNT(*) FROM deliveries WHERE order_id = :orderId AND " + OPEN)
     long countOpenForOrder(Long orderId);
 
-    @Query("SELECT COUNT(*) FROM deliveries WHERE status IN ('pending', 'retrying')")
+    @Query("SELECT COUNT(*) FROM deliveries WHERE " + OPEN)
     long countOpen();
 
-    @Query("SELECT COUNT(*) FROM deliveries WHERE status IN ('pending', 'retrying') AND next_attempt_at <= :now")
+    @Query("SELECT COUNT(*) FROM deliveries WHERE " + OPEN + " AND next_attempt_at <= :now")
     long countDue(Instant now);
 
     /** An invitation to this address from this merchant sent, or planned, inside the window. */

@@ -49,7 +49,7 @@ public class Outbox {
      *
      * @return whether it was written
      */
-    public boolean recordOutcome(long deliveryId, String claim, String status, int attempts, Instant nextAttemptAt,
+    public boolean recordOutcome(long deliveryId, String claim, Delivery.Status status, int attempts, Instant nextAttemptAt,
                                  @Nullable Instant sentAt, @Nullable String messageId, @Nullable String lastError, Instant now) {
         return deliveries.recordOutcome(deliveryId, claim, status, attempts, nextAttemptAt, sentAt, messageId, lastError, now) == 1;
     }

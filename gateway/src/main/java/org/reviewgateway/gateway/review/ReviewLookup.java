@@ -1,12 +1,14 @@
 package org.reviewgateway.gateway.review;
 
 import jakarta.inject.Singleton;
+import org.reviewgateway.gateway.order.OrderDetailsResponse;
+import org.reviewgateway.gateway.order.ReviewsOfOrders;
 
 import java.util.Optional;
 
-/** The review of an order, for other features (the order view): they never use the repository. */
+/** The review of an order, for the order view: other features never use the repository. */
 @Singleton
-public class ReviewLookup {
+class ReviewLookup implements ReviewsOfOrders {
 
     private final ReviewRepository reviews;
 
@@ -14,7 +16,8 @@ public class ReviewLookup {
         this.reviews = reviews;
     }
 
-    public Optional<Review> of(long orderId) {
-        return reviews.findByOrderId(orderId);
+    @Override
+    public Optional<OrderDetailsResponse.ReviewResponse> reviewOf(long orderId) {
+        return reviews.findByOrderId(orderId).map(r -> new OrderDetailsResponse.ReviewResponse(r.rating(), r.comment(), r.createdAt()));
     }
 }

@@ -4,10 +4,10 @@ import io.micronaut.data.exceptions.DataAccessException;
 import jakarta.inject.Singleton;
 import jakarta.transaction.Transactional;
 import org.reviewgateway.gateway.data.UniqueViolation;
-import org.reviewgateway.gateway.outbox.Outbox;
 import org.reviewgateway.gateway.order.Order;
 import org.reviewgateway.gateway.order.OrderLifecycle;
 import org.reviewgateway.gateway.order.OrderStatus;
+import org.reviewgateway.gateway.outbox.Outbox;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -50,6 +50,6 @@ class ReviewSubmission {
     }
 
     static boolean reviewable(Order order) {
-        return !OrderStatus.CANCELLED.equals(order.status());
+        return order.status() != OrderStatus.CANCELLED;
     }
 }

@@ -20,6 +20,7 @@ import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.parameters.RequestBody;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import org.reviewgateway.gateway.mail.RenderedMessage;
 import org.reviewgateway.gateway.merchant.Merchant;
 import org.reviewgateway.gateway.merchant.MerchantAuthenticationFilter;
 import org.reviewgateway.gateway.web.InvalidInputException;

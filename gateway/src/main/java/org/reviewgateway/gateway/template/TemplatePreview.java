@@ -1,24 +1,27 @@
 package org.reviewgateway.gateway.template;
 
 import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
-import io.micronaut.core.annotation.Nullable;
-import jakarta.inject.Singleton;
-import org.reviewgateway.gateway.dispatch.InvitationComposer;
-import org.reviewgateway.gateway.dispatch.MailFailure;
-import org.reviewgateway.gateway.dispatch.MailGuard;
-import org.reviewgateway.gateway.dispatch.MailSender;
 import io.github.resilience4j.ratelimiter.RateLimiterConfig;
 import io.github.resilience4j.ratelimiter.RateLimiterRegistry;
+import io.micronaut.core.annotation.Nullable;
+import jakarta.inject.Singleton;
+import org.reviewgateway.gateway.mail.Envelopes;
+import org.reviewgateway.gateway.mail.MailFailure;
+import org.reviewgateway.gateway.mail.MailGuard;
+import org.reviewgateway.gateway.mail.MailSender;
+import org.reviewgateway.gateway.mail.RenderedMessage;
 import org.reviewgateway.gateway.merchant.Merchant;
 import org.reviewgateway.gateway.privacy.PiiCipher;
 import org.reviewgateway.gateway.privacy.SecretTokens;
+import org.reviewgateway.gateway.suppression.OptOutLinks;
 import org.reviewgateway.gateway.suppression.Suppressions;
-import org.reviewgateway.gateway.unsubscribe.Unsubscriptions;
+import org.reviewgateway.gateway.web.DomainException;
+import org.reviewgateway.gateway.web.PublicLinks;
 
 import java.time.Clock;
 import java.time.Duration;
-import org.reviewgateway.gateway.web.DomainException;
-import org.reviewgateway.gateway.web.PublicLinks;
+import java.util.Map;
+import java.util.UUID;
 
 /** Renders a template with sample values, on screen (preview) or into a test message. */
 @Singleton
@@ -26,6 +29,7 @@ class TemplatePreview {
 
     static final String SAMPLE_TOKEN = "sample-token";
     static final String SAMPLE_TRANSACTION = "SAMPLE-1001";
+    static final String TEST_HEADER = "X-Review-Gateway-Test";
     static final int TEST_SENDS_PER_WINDOW = 10;
     static final Duration TEST_SEND_WINDOW = Duration.ofMinutes(10);
     private static final int TEST_UNSUBSCRIBE_TOKEN_BYTES = 18;
@@ -33,30 +37,30 @@ class TemplatePreview {
     private final TemplateResolver resolver;
     private final TemplateRenderer renderer;
     private final PublicLinks links;
-    private final InvitationComposer composer;
+    private final Envelopes envelopes;
     private final MailSender sender;
     private final MailGuard guard;
     private final PiiCipher cipher;
     private final SecretTokens tokens;
     private final Suppressions suppressions;
-    private final Unsubscriptions unsubscriptions;
+    private final OptOutLinks optOutLinks;
     private final Clock clock;
     private final RateLimiterRegistry testSendLimits = RateLimiterRegistry.of(RateLimiterConfig.custom()
             .limitForPeriod(TEST_SENDS_PER_WINDOW).limitRefreshPeriod(TEST_SEND_WINDOW).timeoutDuration(Duration.ZERO).build());
 
     TemplatePreview(TemplateResolver resolver, TemplateRenderer renderer, PublicLinks links,
-                    InvitationComposer composer, MailSender sender, MailGuard guard, PiiCipher cipher, SecretTokens tokens,
-                    Suppressions suppressions, Unsubscriptions unsubscriptions, Clock clock) {
+                    Envelopes envelopes, MailSender sender, MailGuard guard, PiiCipher cipher, SecretTokens tokens,
+                    Suppressions suppressions, OptOutLinks optOutLinks, Clock clock) {
         this.resolver = resolver;
         this.renderer = renderer;
         this.links = links;
-        this.composer = composer;
+        this.envelopes = envelopes;
         this.sender = sender;
         this.guard = guard;
         this.cipher = cipher;
         this.tokens = tokens;
         this.suppressions = suppressions;
-        this.unsubscriptions = unsubscriptions;
+        this.optOutLinks = optOutLinks;
         this.clock = clock;
     }
 
@@ -84,11 +88,13 @@ class TemplatePreview {
             throw new TestSendsExhaustedException();
         }
         String token = tokens.newToken(TEST_UNSUBSCRIBE_TOKEN_BYTES);
-        unsubscriptions.recordLink(SecretTokens.hash(token), merchant.id(), addressHash, clock.instant());
+        optOutLinks.record(SecretTokens.hash(token), merchant.id(), addressHash, clock.instant());
         String unsubscribeLink = links.unsubscribeLink(token);
         RenderedMessage sample = render(merchant, locale, null, unsubscribeLink);
+        RenderedMessage marked = new RenderedMessage("[Test] " + sample.subject(), sample.text(), sample.html());
         try (MailSender.Connection connection = sender.openConnection()) {
-            guard.send(connection, composer.composeTest(merchant, sample, email, unsubscribeLink));
+            guard.send(connection, envelopes.toCustomer("test-" + UUID.randomUUID(), merchant, email, marked, unsubscribeLink,
+                    Map.of(TEST_HEADER, "true")));
         } catch (CallNotPermittedException paused) {
             throw new DomainException(DomainException.Condition.UNAVAILABLE, "urn:review-gateway:problem:mail-paused",
                     "Sending is paused because the mail server keeps failing; try again shortly.");

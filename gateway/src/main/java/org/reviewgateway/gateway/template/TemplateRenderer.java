@@ -2,6 +2,7 @@ package org.reviewgateway.gateway.template;
 
 import com.samskivert.mustache.Mustache;
 import jakarta.inject.Singleton;
+import org.reviewgateway.gateway.mail.RenderedMessage;
 
 import java.util.Map;
 

@@ -19,6 +19,8 @@ import io.swagger.v3.oas.annotations.parameters.RequestBody;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import org.reviewgateway.gateway.merchant.MerchantAccounts;
+import org.reviewgateway.gateway.suppression.OptOutLink;
+import org.reviewgateway.gateway.suppression.OptOutLinks;
 import org.reviewgateway.gateway.web.FormFields;
 import org.reviewgateway.gateway.web.HtmlPages;
 import org.reviewgateway.gateway.web.ProblemResponses;
@@ -40,11 +42,13 @@ class UnsubscribeController {
     static final String UNDO_VALUE = "resubscribe";
 
     private final Unsubscriptions unsubscriptions;
+    private final OptOutLinks links;
     private final MerchantAccounts merchants;
     private final HtmlPages pages;
 
-    UnsubscribeController(Unsubscriptions unsubscriptions, MerchantAccounts merchants, HtmlPages pages) {
+    UnsubscribeController(Unsubscriptions unsubscriptions, OptOutLinks links, MerchantAccounts merchants, HtmlPages pages) {
         this.unsubscriptions = unsubscriptions;
+        this.links = links;
         this.merchants = merchants;
         this.pages = pages;
     }
@@ -87,7 +91,7 @@ class UnsubscribeController {
     }
 
     private HttpResponse<String> withLink(String token, Function<OptOutLink, HttpResponse<String>> action) {
-        Optional<OptOutLink> link = unsubscriptions.find(token);
+        Optional<OptOutLink> link = links.find(token);
         if (link.isEmpty()) {
             return pages.page(HttpStatus.NOT_FOUND, "not-found", Map.of("message",
                     "This unsubscribe link is unknown or has expired. To stop e-mails from the shop, reply to its message or contact the shop."));

@@ -1,2 +1,2 @@
-/** The unsubscribe link: its page and one-click endpoint, and the owner of the opt_out_links table (what a link needs after the purge). */
+/** The unsubscribe link's page and one-click endpoint (RFC 8058): it suppresses the address and stops what is planned. */
 package org.reviewgateway.gateway.unsubscribe;

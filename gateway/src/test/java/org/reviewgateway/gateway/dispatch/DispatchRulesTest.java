@@ -4,6 +4,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.reviewgateway.config.DispatchConfiguration;
+import org.reviewgateway.gateway.mail.MailFailure;
 import org.reviewgateway.gateway.outbox.Delivery;
 
 import java.time.Duration;
@@ -69,7 +70,7 @@ class DispatchRulesTest {
         Instant now = Instant.parse("2026-12-01T00:00:00Z");
         Delivery backdated = Delivery.pendingInvite(1L, UUID.randomUUID(), now.minus(Duration.ofDays(10)), now);
         assertFalse(Backoff.givenUp(backdated, now, c), "never attempted: its first attempt is now");
-        Delivery tried = new Delivery(1L, 1L, backdated.merchantId(), Delivery.INVITE, Delivery.RETRYING, backdated.dueAt(), now, 3,
+        Delivery tried = new Delivery(1L, 1L, backdated.merchantId(), Delivery.Kind.INVITE, Delivery.Status.RETRYING, backdated.dueAt(), now, 3,
                 null, null, null, null, null, now, now, now.minus(Duration.ofDays(3)));
         assertTrue(Backoff.givenUp(tried, now, c));
     }

@@ -8,11 +8,11 @@ import jakarta.inject.Inject;
 import jakarta.mail.Session;
 import jakarta.mail.internet.MimeMessage;
 import org.junit.jupiter.api.Test;
+import org.reviewgateway.gateway.mail.file.FileMailSender;
 import org.reviewgateway.gateway.support.GatewayClient;
-import org.reviewgateway.gateway.support.OrderBody;
 import org.reviewgateway.gateway.support.MutableClock;
+import org.reviewgateway.gateway.support.OrderBody;
 import org.reviewgateway.gateway.support.Orders;
-import org.reviewgateway.gateway.dispatch.file.FileMailSender;
 import org.reviewgateway.retention.PersonalDataPurger;
 
 import java.io.InputStream;

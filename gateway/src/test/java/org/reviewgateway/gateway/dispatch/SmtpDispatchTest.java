@@ -15,16 +15,16 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.reviewgateway.gateway.mail.MailGuard;
 import org.reviewgateway.gateway.outbox.Delivery;
 import org.reviewgateway.gateway.outbox.DeliveryClaims;
 import org.reviewgateway.gateway.support.Db;
 import org.reviewgateway.gateway.support.GatewayClient;
-import org.reviewgateway.gateway.support.Names;
 import org.reviewgateway.gateway.support.LogCapture;
 import org.reviewgateway.gateway.support.MutableClock;
+import org.reviewgateway.gateway.support.Names;
 import org.reviewgateway.gateway.support.Orders;
 
-import javax.sql.DataSource;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.time.Duration;
@@ -35,6 +35,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.stream.IntStream;
+import javax.sql.DataSource;
 
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -302,7 +303,7 @@ class SmtpDispatchTest implements TestPropertyProvider {
         assertEquals(202, reply.status(), reply::toString);
         MimeMessage message = messagesTo(email).get(0);
         assertTrue(message.getSubject().startsWith("[Test] Wie war"), message.getSubject());
-        assertEquals("true", message.getHeader(InvitationComposer.TEST_HEADER)[0]);
+        assertEquals("true", message.getHeader("X-Review-Gateway-Test")[0]);
         assertEquals(recipientsBefore, rows("SELECT COUNT(*) FROM recipients"));
         assertEquals(422, client.postJson("/v1/templates/de/test-send", key, "{\"email\":\"nope\"}").status());
 

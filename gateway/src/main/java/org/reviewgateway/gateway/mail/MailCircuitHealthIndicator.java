@@ -1,4 +1,4 @@
-package org.reviewgateway.gateway.dispatch;
+package org.reviewgateway.gateway.mail;
 
 import io.micronaut.health.HealthStatus;
 import io.micronaut.management.health.indicator.AbstractHealthIndicator;

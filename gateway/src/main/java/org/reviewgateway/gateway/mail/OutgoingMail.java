@@ -1,7 +1,7 @@
-package org.reviewgateway.gateway.dispatch;
+package org.reviewgateway.gateway.mail;
 
 import io.micronaut.core.annotation.Nullable;
-import org.reviewgateway.gateway.template.RenderedMessage;
+import org.reviewgateway.gateway.mail.RenderedMessage;
 
 import java.util.Map;
 

@@ -1,4 +1,4 @@
-package org.reviewgateway.gateway.unsubscribe;
+package org.reviewgateway.gateway.suppression;
 
 import io.micronaut.data.annotation.Id;
 import io.micronaut.data.annotation.MappedEntity;

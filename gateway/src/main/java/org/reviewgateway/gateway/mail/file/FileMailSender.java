@@ -1,4 +1,4 @@
-package org.reviewgateway.gateway.dispatch.file;
+package org.reviewgateway.gateway.mail.file;
 
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.scheduling.annotation.Scheduled;
@@ -7,11 +7,11 @@ import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
 import org.reviewgateway.config.GatewayConfiguration;
 import org.reviewgateway.config.MailConfiguration;
+import org.reviewgateway.gateway.mail.MailFailure;
+import org.reviewgateway.gateway.mail.MailSender;
+import org.reviewgateway.gateway.mail.MimeMessages;
+import org.reviewgateway.gateway.mail.OutgoingMail;
 import org.reviewgateway.gateway.outbox.Outbox;
-import org.reviewgateway.gateway.dispatch.MailFailure;
-import org.reviewgateway.gateway.dispatch.MailSender;
-import org.reviewgateway.gateway.dispatch.MimeMessages;
-import org.reviewgateway.gateway.dispatch.OutgoingMail;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

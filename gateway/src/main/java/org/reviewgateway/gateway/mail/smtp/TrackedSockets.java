@@ -1,11 +1,11 @@
-package org.reviewgateway.gateway.dispatch.smtp;
+package org.reviewgateway.gateway.mail.smtp;
 
-import javax.net.SocketFactory;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.Socket;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import javax.net.SocketFactory;
 
 /**
  * The plain socket factory, remembering for each thread the last socket it made, so that a watchdog

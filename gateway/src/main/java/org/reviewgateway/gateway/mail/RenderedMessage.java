@@ -1,4 +1,4 @@
-package org.reviewgateway.gateway.template;
+package org.reviewgateway.gateway.mail;
 
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;

@@ -1,4 +1,4 @@
-package org.reviewgateway.gateway.dispatch.smtp;
+package org.reviewgateway.gateway.mail.smtp;
 
 import io.micronaut.context.annotation.Requires;
 import jakarta.annotation.PreDestroy;
@@ -11,10 +11,10 @@ import org.eclipse.angus.mail.smtp.SMTPSendFailedException;
 import org.eclipse.angus.mail.smtp.SMTPSenderFailedException;
 import org.reviewgateway.config.MailConfiguration;
 import org.reviewgateway.config.SmtpConfiguration;
-import org.reviewgateway.gateway.dispatch.MailFailure;
-import org.reviewgateway.gateway.dispatch.MailSender;
-import org.reviewgateway.gateway.dispatch.MimeMessages;
-import org.reviewgateway.gateway.dispatch.OutgoingMail;
+import org.reviewgateway.gateway.mail.MailFailure;
+import org.reviewgateway.gateway.mail.MailSender;
+import org.reviewgateway.gateway.mail.MimeMessages;
+import org.reviewgateway.gateway.mail.OutgoingMail;
 
 import java.io.IOException;
 import java.net.Socket;

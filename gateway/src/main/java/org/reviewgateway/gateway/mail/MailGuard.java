@@ -1,4 +1,4 @@
-package org.reviewgateway.gateway.dispatch;
+package org.reviewgateway.gateway.mail;
 
 import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
@@ -53,7 +53,7 @@ public class MailGuard {
     }
 
     /** Closes the circuit at once, forgetting the recent failures (tests use it to start from a clean window). */
-    void reset() {
+    public void reset() {
         breaker.reset();
     }
 
