@@ -73,6 +73,14 @@ class ArchitectureTest {
                 .check(classes);
     }
 
+    /** A service says what went wrong (DomainException.Condition); the edge alone picks the HTTP status (Problems). */
+    @Test
+    void exceptionsCarryNoHttpStatus() {
+        noClasses().that().areAssignableTo(Throwable.class).and().resideInAPackage("org.reviewgateway..")
+                .should().dependOnClassesThat().resideInAPackage("io.micronaut.http..")
+                .check(classes);
+    }
+
     /** Time comes from the injected Clock, so tests can move it. */
     @Test
     void timeComesFromTheInjectedClock() {

@@ -5,7 +5,6 @@ import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.Patch;
-import io.micronaut.http.annotation.RequestAttribute;
 import io.micronaut.json.tree.JsonNode;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
@@ -34,7 +33,7 @@ class SettingsController {
     @ApiResponse(responseCode = "200", description = "the settings", content = @Content(mediaType = "application/json", schema = @Schema(implementation = SettingsResponse.class)))
     @ProblemResponses
     @Get
-    SettingsResponse get(@RequestAttribute(MerchantAuthenticationFilter.MERCHANT) Merchant merchant) {
+    SettingsResponse get(@CallingMerchant Merchant merchant) {
         return SettingsResponse.of(merchant.settings());
     }
 
@@ -42,7 +41,7 @@ class SettingsController {
     @ApiResponse(responseCode = "200", description = "the whole settings object", content = @Content(mediaType = "application/json", schema = @Schema(implementation = SettingsResponse.class)))
     @ProblemResponses
     @Patch(consumes = MediaType.APPLICATION_JSON)
-    SettingsResponse patch(@RequestAttribute(MerchantAuthenticationFilter.MERCHANT) Merchant merchant,
+    SettingsResponse patch(@CallingMerchant Merchant merchant,
                            @Body JsonNode body) {
         Settings patched = SettingsPatch.apply(merchant.settings(), body, retention.maxPeriod());
         merchants.update(merchant.withSettings(patched, clock.instant()));

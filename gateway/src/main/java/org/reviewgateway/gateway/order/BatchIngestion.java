@@ -1,14 +1,12 @@
 package org.reviewgateway.gateway.order;
 
-import io.micronaut.http.HttpStatus;
 import io.micronaut.json.tree.JsonNode;
 import io.micronaut.transaction.TransactionOperations;
 import jakarta.inject.Singleton;
 import org.reviewgateway.gateway.merchant.Merchant;
+import org.reviewgateway.gateway.web.DomainException;
 import org.reviewgateway.gateway.web.InvalidInputException;
 import org.reviewgateway.gateway.web.JsonFields;
-import org.reviewgateway.gateway.web.Problem;
-import org.reviewgateway.gateway.web.DomainException;
 import org.reviewgateway.gateway.web.Problems;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -42,7 +40,7 @@ class BatchIngestion {
         List<BatchResponse.Item> results;
         try {
             results = transactions.executeWrite(status -> together(merchant, items));
-            results.stream().filter(item -> item.status() == HttpStatus.CREATED.getCode())
+            results.stream().filter(BatchResponse.Item::created)
                     .forEach(item -> ingestion.counted(new OrderIngestion.Ingested(true, item.order())));
         } catch (RuntimeException e) {
             LOG.info("Batch of {} orders rolled back ({}); taking each order alone", items.size(), e.getClass().getName());
@@ -73,7 +71,7 @@ class BatchIngestion {
         for (int index = 0; index < items.size(); index++) {
             if (items.get(index) instanceof NewOrder order) {
                 try {
-                    results.add(answer(index, ingestion.ingestWithoutSettlingRaces(merchant, order)));
+                    results.add(BatchResponse.Item.recorded(index, ingestion.ingestWithoutSettlingRaces(merchant, order)));
                 } catch (DomainException e) {
                     results.add(rejected(index, e));
                 }
@@ -94,25 +92,17 @@ class BatchIngestion {
 
     private BatchResponse.Item ingestOne(Merchant merchant, int index, NewOrder order) {
         try {
-            return answer(index, ingestion.ingest(merchant, order));
+            return BatchResponse.Item.recorded(index, ingestion.ingest(merchant, order));
         } catch (DomainException e) {
             return rejected(index, e);
         } catch (RuntimeException e) {
             LOG.error("Batch item {} failed: {}", index, e.getClass().getName());
-            HttpStatus status = HttpStatus.INTERNAL_SERVER_ERROR;
-            return new BatchResponse.Item(index, status.getCode(), null, Problem.of(status,
-                    "The gateway could not record this order; retry it."));
+            return BatchResponse.Item.notRecorded(index);
         }
     }
 
     private static BatchResponse.Item rejected(int index, DomainException e) {
-        Problem problem = Problems.of(e);
-        return new BatchResponse.Item(index, problem.status(), null, problem);
-    }
-
-    private static BatchResponse.Item answer(int index, OrderIngestion.Ingested result) {
-        int status = (result.created() ? HttpStatus.CREATED : HttpStatus.OK).getCode();
-        return new BatchResponse.Item(index, status, result.order(), null);
+        return BatchResponse.Item.refused(index, Problems.of(e));
     }
 
     private static JsonNode ordersOf(JsonNode body) {

@@ -4,7 +4,6 @@ import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Post;
-import io.micronaut.http.annotation.RequestAttribute;
 import io.micronaut.json.tree.JsonNode;
 import io.micronaut.serde.annotation.Serdeable;
 import io.swagger.v3.oas.annotations.Operation;
@@ -12,8 +11,8 @@ import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.parameters.RequestBody;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import org.reviewgateway.gateway.merchant.CallingMerchant;
 import org.reviewgateway.gateway.merchant.Merchant;
-import org.reviewgateway.gateway.merchant.MerchantAuthenticationFilter;
 import org.reviewgateway.gateway.web.JsonFields;
 import org.reviewgateway.gateway.web.ProblemResponses;
 
@@ -31,7 +30,7 @@ class ErasureRequestController {
     @ApiResponse(responseCode = "200", description = "how many orders lost personal data", content = @Content(mediaType = "application/json", schema = @Schema(implementation = ErasureRequestController.ErasureResponse.class)))
     @ProblemResponses
     @Post(consumes = MediaType.APPLICATION_JSON)
-    ErasureResponse erase(@RequestAttribute(MerchantAuthenticationFilter.MERCHANT) Merchant merchant, @Body JsonNode body) {
+    ErasureResponse erase(@CallingMerchant Merchant merchant, @Body JsonNode body) {
         JsonFields fields = JsonFields.of(body);
         String email = fields.requiredEmail("email");
         fields.throwIfInvalid();

@@ -5,13 +5,12 @@ import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
-import io.micronaut.http.annotation.RequestAttribute;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import org.reviewgateway.gateway.merchant.CallingMerchant;
 import org.reviewgateway.gateway.merchant.Merchant;
-import org.reviewgateway.gateway.merchant.MerchantAuthenticationFilter;
 import org.reviewgateway.gateway.web.ProblemResponses;
 import org.reviewgateway.gateway.web.Problems;
 
@@ -40,7 +39,7 @@ class ExportController {
     @ApiResponse(responseCode = "200", description = "streamed NDJSON", content = @Content(mediaType = "application/x-ndjson", schema = @Schema(implementation = OrderDetailsResponse.class)))
     @ProblemResponses
     @Get(produces = NDJSON)
-    HttpResponse<?> export(@RequestAttribute(MerchantAuthenticationFilter.MERCHANT) Merchant merchant) {
+    HttpResponse<?> export(@CallingMerchant Merchant merchant) {
         if (!running.tryAcquire()) {
             return Problems.response(HttpStatus.SERVICE_UNAVAILABLE,
                             MAX_CONCURRENT_EXPORTS + " exports are running already; try again in a minute.")

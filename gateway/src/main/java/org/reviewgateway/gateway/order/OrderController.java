@@ -10,15 +10,14 @@ import io.micronaut.http.annotation.Delete;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Post;
-import io.micronaut.http.annotation.RequestAttribute;
 import io.micronaut.json.tree.JsonNode;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.parameters.RequestBody;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import org.reviewgateway.gateway.merchant.CallingMerchant;
 import org.reviewgateway.gateway.merchant.Merchant;
-import org.reviewgateway.gateway.merchant.MerchantAuthenticationFilter;
 import org.reviewgateway.gateway.web.NotFoundException;
 import org.reviewgateway.gateway.web.ProblemResponses;
 
@@ -45,7 +44,7 @@ class OrderController {
     @ApiResponse(responseCode = "200", description = "a repeat of the same body: the first answer, status as it is now", content = @Content(mediaType = "application/json", schema = @Schema(implementation = OrderResponse.class)))
     @ProblemResponses
     @Post(consumes = MediaType.APPLICATION_JSON)
-    HttpResponse<OrderResponse> create(@RequestAttribute(MerchantAuthenticationFilter.MERCHANT) Merchant merchant,
+    HttpResponse<OrderResponse> create(@CallingMerchant Merchant merchant,
                                        @Body JsonNode body) {
         OrderIngestion.Ingested result = ingestion.ingest(merchant, OrderRequestReader.read(body, ingestion.now()));
         return HttpResponse.status(result.created() ? HttpStatus.CREATED : HttpStatus.OK).body(result.order());
@@ -55,7 +54,7 @@ class OrderController {
     @ApiResponse(responseCode = "200", description = "one result per item: its status and the order or the problem", content = @Content(mediaType = "application/json", schema = @Schema(implementation = BatchResponse.class)))
     @ProblemResponses
     @Post(value = "/batch", consumes = MediaType.APPLICATION_JSON)
-    BatchResponse batch(@RequestAttribute(MerchantAuthenticationFilter.MERCHANT) Merchant merchant,
+    BatchResponse batch(@CallingMerchant Merchant merchant,
                         @Body JsonNode body) {
         return batchIngestion.ingest(merchant, body);
     }
@@ -64,7 +63,7 @@ class OrderController {
     @ApiResponse(responseCode = "200", description = "the order", content = @Content(mediaType = "application/json", schema = @Schema(implementation = OrderDetailsResponse.class)))
     @ProblemResponses
     @Get("/{transactionId}")
-    OrderDetailsResponse get(@RequestAttribute(MerchantAuthenticationFilter.MERCHANT) Merchant merchant,
+    OrderDetailsResponse get(@CallingMerchant Merchant merchant,
                              @PathVariable String transactionId) {
         return views.details(find(merchant, transactionId));
     }
@@ -73,7 +72,7 @@ class OrderController {
     @ApiResponse(responseCode = "204", description = "deleted (or none was held)")
     @ProblemResponses
     @Delete("/{transactionId}/personal-data")
-    HttpResponse<Void> erasePersonalData(@RequestAttribute(MerchantAuthenticationFilter.MERCHANT) Merchant merchant,
+    HttpResponse<Void> erasePersonalData(@CallingMerchant Merchant merchant,
                                          @PathVariable String transactionId) {
         erasure.eraseOrder(find(merchant, transactionId));
         return HttpResponse.noContent();
@@ -83,7 +82,7 @@ class OrderController {
     @ApiResponse(responseCode = "200", description = "the cancelled order", content = @Content(mediaType = "application/json", schema = @Schema(implementation = OrderDetailsResponse.class)))
     @ProblemResponses
     @Post(value = "/{transactionId}/cancel", consumes = MediaType.ALL)
-    OrderDetailsResponse cancel(@RequestAttribute(MerchantAuthenticationFilter.MERCHANT) Merchant merchant,
+    OrderDetailsResponse cancel(@CallingMerchant Merchant merchant,
                                 @PathVariable String transactionId, @Nullable @Body String ignored) {
         erasure.cancel(find(merchant, transactionId));
         return views.details(find(merchant, transactionId));

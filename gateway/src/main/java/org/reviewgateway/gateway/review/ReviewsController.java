@@ -4,14 +4,13 @@ import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.QueryValue;
-import io.micronaut.http.annotation.RequestAttribute;
 import io.micronaut.serde.annotation.Serdeable;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import org.reviewgateway.gateway.merchant.CallingMerchant;
 import org.reviewgateway.gateway.merchant.Merchant;
-import org.reviewgateway.gateway.merchant.MerchantAuthenticationFilter;
 import org.reviewgateway.gateway.web.InvalidInputException;
 import org.reviewgateway.gateway.web.ProblemResponses;
 
@@ -40,7 +39,7 @@ class ReviewsController {
     @ApiResponse(responseCode = "200", description = "a page of reviews and the cursor of the next", content = @Content(mediaType = "application/json", schema = @Schema(implementation = ReviewsController.ReviewPage.class)))
     @ProblemResponses
     @Get
-    ReviewPage list(@RequestAttribute(MerchantAuthenticationFilter.MERCHANT) Merchant merchant,
+    ReviewPage list(@CallingMerchant Merchant merchant,
                     @Nullable @QueryValue String since, @Nullable @QueryValue String limit, @Nullable @QueryValue String cursor) {
         ReviewCursor position = cursor != null ? ReviewCursor.decode(cursor) : ReviewCursor.first(since(since), limit(limit));
         List<ReviewRow> rows = reviews.findPage(merchant.id(), position.afterTime(), position.afterId(), position.limit() + 1);

@@ -11,7 +11,6 @@ import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.Put;
-import io.micronaut.http.annotation.RequestAttribute;
 import io.micronaut.json.JsonMapper;
 import io.micronaut.json.tree.JsonNode;
 import io.micronaut.serde.annotation.Serdeable;
@@ -21,8 +20,8 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.parameters.RequestBody;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import org.reviewgateway.gateway.mail.RenderedMessage;
+import org.reviewgateway.gateway.merchant.CallingMerchant;
 import org.reviewgateway.gateway.merchant.Merchant;
-import org.reviewgateway.gateway.merchant.MerchantAuthenticationFilter;
 import org.reviewgateway.gateway.web.InvalidInputException;
 import org.reviewgateway.gateway.web.JsonFields;
 import org.reviewgateway.gateway.web.LanguageTags;
@@ -52,7 +51,7 @@ class TemplateController {
     @ApiResponse(responseCode = "200", description = "every locale with a template of its own", content = @Content(mediaType = "application/json", schema = @Schema(implementation = TemplateResponse.class)))
     @ProblemResponses
     @Get
-    List<TemplateResponse> list(@RequestAttribute(MerchantAuthenticationFilter.MERCHANT) Merchant merchant) {
+    List<TemplateResponse> list(@CallingMerchant Merchant merchant) {
         return library.all(merchant).stream().map(TemplateResponse::of).toList();
     }
 
@@ -60,7 +59,7 @@ class TemplateController {
     @ApiResponse(responseCode = "200", description = "the template", content = @Content(mediaType = "application/json", schema = @Schema(implementation = TemplateResponse.class)))
     @ProblemResponses
     @Get("/{locale}")
-    TemplateResponse get(@RequestAttribute(MerchantAuthenticationFilter.MERCHANT) Merchant merchant, @PathVariable String locale) {
+    TemplateResponse get(@CallingMerchant Merchant merchant, @PathVariable String locale) {
         return TemplateResponse.of(library.find(merchant, canonical(locale)));
     }
 
@@ -68,7 +67,7 @@ class TemplateController {
     @ApiResponse(responseCode = "200", description = "the stored template with its new version", content = @Content(mediaType = "application/json", schema = @Schema(implementation = TemplateResponse.class)))
     @ProblemResponses
     @Put(value = "/{locale}", consumes = MediaType.APPLICATION_JSON)
-    TemplateResponse put(@RequestAttribute(MerchantAuthenticationFilter.MERCHANT) Merchant merchant,
+    TemplateResponse put(@CallingMerchant Merchant merchant,
                          @PathVariable String locale, @Body JsonNode body) {
         String canonical = canonical(locale);
         JsonFields fields = JsonFields.of(body);
@@ -83,7 +82,7 @@ class TemplateController {
     @ApiResponse(responseCode = "204", description = "deleted")
     @ProblemResponses
     @Delete("/{locale}")
-    HttpResponse<Void> delete(@RequestAttribute(MerchantAuthenticationFilter.MERCHANT) Merchant merchant, @PathVariable String locale) {
+    HttpResponse<Void> delete(@CallingMerchant Merchant merchant, @PathVariable String locale) {
         library.delete(merchant, canonical(locale));
         return HttpResponse.noContent();
     }
@@ -92,7 +91,7 @@ class TemplateController {
     @ApiResponse(responseCode = "200", description = "subject, text and html as a customer would read them", content = @Content(mediaType = "application/json", schema = @Schema(implementation = RenderedMessage.class)))
     @ProblemResponses
     @Post(value = "/{locale}/preview", consumes = MediaType.ALL)
-    RenderedMessage preview(@RequestAttribute(MerchantAuthenticationFilter.MERCHANT) Merchant merchant,
+    RenderedMessage preview(@CallingMerchant Merchant merchant,
                             @PathVariable String locale, @Nullable @Body String body) {
         String canonical = canonical(locale);
         String customerName = null;
@@ -108,7 +107,7 @@ class TemplateController {
     @ApiResponse(responseCode = "202", description = "handed to the mail server", content = @Content(mediaType = "application/json", schema = @Schema(implementation = TemplateController.TestSendResponse.class)))
     @ProblemResponses
     @Post(value = "/{locale}/test-send", consumes = MediaType.APPLICATION_JSON)
-    HttpResponse<TestSendResponse> testSend(@RequestAttribute(MerchantAuthenticationFilter.MERCHANT) Merchant merchant,
+    HttpResponse<TestSendResponse> testSend(@CallingMerchant Merchant merchant,
                                             @PathVariable String locale, @Body JsonNode body) {
         String canonical = canonical(locale);
         JsonFields fields = JsonFields.of(body);
