@@ -1,2 +1,6 @@
-/** Sending: the dispatcher and its guards, the outcome rules (bounce classes, backoff), the mail port and its adapters (smtp/, file/). It owns no table: it asks the outbox, the order lifecycle and suppressions. */
+/**
+ * Sending invitations and reminders: the dispatcher, its schedule and the outcome rules (backoff, bounce
+ * handling). It owns no table: it asks the outbox, the order lifecycle and suppressions, and sends through the
+ * mail port.
+ */
 package org.reviewgateway.gateway.dispatch;

@@ -8,11 +8,11 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.reviewgateway.gateway.support.GatewayClient;
 import org.reviewgateway.gateway.support.GatewayClient.Reply;
+import org.reviewgateway.gateway.support.OrderBody;
 
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -42,15 +42,14 @@ class BatchApiTest {
     @SuppressWarnings("unchecked")
     void eachItemIsJudgedAlone() {
         String prefix = "B-" + UUID.randomUUID();
-        String body = "{\"orders\":["
-                + "{\"transactionId\":\"" + prefix + "-1\",\"delivery\":\"self\"},"
-                + "{\"transactionId\":\"bad id\",\"delivery\":\"self\"},"
-                + "{\"transactionId\":\"" + prefix + "-2\",\"delivery\":\"delegated\",\"customer\":{\"email\":\"batch.kim@example.org\"}},"
-                + "{\"transactionId\":\"" + prefix + "-1\",\"delivery\":\"self\"},"
-                + "{\"transactionId\":\"" + prefix + "-1\",\"delivery\":\"delegated\",\"customer\":{\"email\":\"batch.kim@example.org\"}},"
-                + "\"not an object\","
-                + "{\"transactionId\":\"" + prefix + "-3\",\"delivery\":\"self\",\"customer\":{\"email\":\"batch.kim@example.org\"}}"
-                + "]}";
+        String body = OrderBody.batch(
+                OrderBody.self(prefix + "-1"),
+                OrderBody.self("bad id"),
+                OrderBody.delegated(prefix + "-2", "batch.kim@example.org"),
+                OrderBody.self(prefix + "-1"),
+                OrderBody.delegated(prefix + "-1", "batch.kim@example.org"),
+                "not an object",
+                OrderBody.self(prefix + "-3").customerField("email", "batch.kim@example.org"));
 
         Reply reply = client.postJson("/v1/orders/batch", key, body);
 
@@ -97,8 +96,6 @@ class BatchApiTest {
     }
 
     private static String batchOf(String prefix, int n) {
-        return IntStream.range(0, n)
-                .mapToObj(i -> "{\"transactionId\":\"" + prefix + "-" + i + "\",\"delivery\":\"delegated\",\"customer\":{\"email\":\"c" + i + "@example.org\"}}")
-                .collect(Collectors.joining(",", "{\"orders\":[", "]}"));
+        return OrderBody.batch(IntStream.range(0, n).mapToObj(i -> OrderBody.delegated(prefix + "-" + i, "c" + i + "@example.org")).toArray());
     }
 }

@@ -10,6 +10,7 @@ import org.reviewgateway.gateway.support.Db;
 import org.reviewgateway.gateway.support.GatewayClient;
 import org.reviewgateway.gateway.support.GatewayClient.Reply;
 import org.reviewgateway.gateway.support.LogCapture;
+import org.reviewgateway.gateway.support.OrderBody;
 import org.reviewgateway.gateway.support.PostgresSession;
 
 import javax.sql.DataSource;
@@ -47,11 +48,10 @@ class BatchRaceTest {
         GatewayClient client = new GatewayClient(server, json);
         GatewayClient.Merchant merchant = client.newMerchant("Racing Batch Shop");
         String prefix = "BR-" + UUID.randomUUID();
-        String body = "{\"orders\":["
-                + "{\"transactionId\":\"" + prefix + "-1\",\"delivery\":\"delegated\",\"customer\":{\"email\":\"race.one@example.org\"}},"
-                + "{\"transactionId\":\"" + prefix + "-held\",\"delivery\":\"self\"},"
-                + "{\"transactionId\":\"" + prefix + "-2\",\"delivery\":\"delegated\",\"customer\":{\"email\":\"race.two@example.org\"}}"
-                + "]}";
+        String body = OrderBody.batch(
+                OrderBody.delegated(prefix + "-1", "race.one@example.org"),
+                OrderBody.self(prefix + "-held"),
+                OrderBody.delegated(prefix + "-2", "race.two@example.org"));
 
         Reply reply;
         try (LogCapture logs = new LogCapture();

@@ -7,9 +7,9 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.reviewgateway.gateway.support.GatewayClient;
-import org.reviewgateway.gateway.support.OrderBody;
 import org.reviewgateway.gateway.support.GatewayClient.Reply;
 import org.reviewgateway.gateway.support.MutableClock;
+import org.reviewgateway.gateway.support.OrderBody;
 import org.reviewgateway.gateway.support.Orders;
 
 import java.time.Duration;
@@ -89,7 +89,7 @@ class DataSubjectRightsTest {
         String link = (String) reply.json().get("reviewLink");
         assertEquals(404, client.get(link.substring(server.getURL().toString().length()), null).status(), "no review of a cancelled order");
 
-        assertEquals(201, client.postJson("/v1/orders", key, "{\"transactionId\":\"SC-" + tag + "\",\"delivery\":\"self\"}").status());
+        assertEquals(201, client.postJson("/v1/orders", key, OrderBody.self("SC-" + tag).json()).status());
         Map<String, Object> self = client.send("POST", "/v1/orders/SC-" + tag + "/cancel", key, "text/plain", null).json();
         assertEquals("cancelled", self.get("status"));
         assertEquals("none", self.get("personalData"));
@@ -131,7 +131,7 @@ class DataSubjectRightsTest {
         String link = (String) view(self).get("reviewLink");
         client.postJson(link.substring(server.getURL().toString().length()), null, "{\"rating\":5,\"comment\":\"top\"}");
         String other = client.newMerchant("Other Export").apiKey();
-        client.postJson("/v1/orders", other, "{\"transactionId\":\"OTHER-" + tag + "\",\"delivery\":\"self\"}");
+        client.postJson("/v1/orders", other, OrderBody.self("OTHER-" + tag).json());
 
         Reply reply = client.get("/v1/export", key);
 

@@ -6,6 +6,7 @@ import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 import org.reviewgateway.gateway.support.GatewayClient;
+import org.reviewgateway.gateway.support.OrderBody;
 
 import javax.sql.DataSource;
 import java.io.IOException;
@@ -36,7 +37,7 @@ class ExportFailureTest {
         String key = client.newMerchant("Broken Export Shop").apiKey();
         String prefix = "X-" + UUID.randomUUID();
         for (int i = 0; i < 600; i++) {
-            client.postJson("/v1/orders", key, "{\"transactionId\":\"" + prefix + "-" + i + "\",\"delivery\":\"self\"}");
+            client.postJson("/v1/orders", key, OrderBody.self(prefix + "-" + i).json());
         }
         // a sealed review token that no longer opens: the export fails on that order, after 500 lines went out
         try (Connection c = io.micronaut.data.connection.jdbc.advice.DelegatingDataSource.unwrapDataSource(dataSource).getConnection();

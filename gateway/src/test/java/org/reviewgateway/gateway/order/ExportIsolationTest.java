@@ -80,7 +80,7 @@ class ExportIsolationTest {
         try {
             String path = link.substring(server.getURL().toString().length());
             List<CompletableFuture<Void>> flood = IntStream.range(0, 240).mapToObj(i -> CompletableFuture.runAsync(() -> answers.add(i % 6 == 0
-                    ? client.postJson("/v1/orders", merchant.apiKey(), "{\"transactionId\":\"F-" + UUID.randomUUID() + "\",\"delivery\":\"self\"}").status()
+                    ? client.postJson("/v1/orders", merchant.apiKey(), OrderBody.self("F-" + UUID.randomUUID()).json()).status()
                     : client.get(path, null).status()), threads)).toList();
             flood.forEach(CompletableFuture::join);
         } finally {

@@ -8,6 +8,7 @@ import org.junit.jupiter.api.Test;
 import org.reviewgateway.gateway.support.Db;
 import org.reviewgateway.gateway.support.GatewayClient;
 import org.reviewgateway.gateway.support.GatewayClient.Reply;
+import org.reviewgateway.gateway.support.OrderBody;
 
 import javax.sql.DataSource;
 import java.util.List;
@@ -38,7 +39,7 @@ class IdempotencyRaceTest {
         try {
             for (int round = 0; round < 25; round++) {
                 String id = "R-" + UUID.randomUUID();
-                String body = "{\"transactionId\":\"" + id + "\",\"delivery\":\"delegated\",\"customer\":{\"email\":\"race@example.org\"}}";
+                String body = OrderBody.delegated(id, "race@example.org").json();
                 CyclicBarrier start = new CyclicBarrier(2);
                 List<CompletableFuture<Reply>> replies = List.of(
                         CompletableFuture.supplyAsync(() -> postAfter(start, client, key, body), threads),
@@ -68,7 +69,7 @@ class IdempotencyRaceTest {
         try {
             CyclicBarrier start = new CyclicBarrier(orders);
             List<CompletableFuture<Reply>> replies = IntStream.range(0, orders)
-                    .mapToObj(i -> "{\"transactionId\":\"" + prefix + "-" + i + "\",\"delivery\":\"delegated\",\"customer\":{\"email\":\"busy" + i + "@example.org\"}}")
+                    .mapToObj(i -> OrderBody.delegated(prefix + "-" + i, "busy" + i + "@example.org").json())
                     .map(body -> CompletableFuture.supplyAsync(() -> postAfter(start, client, key, body), threads))
                     .toList();
 
@@ -97,11 +98,11 @@ class IdempotencyRaceTest {
             try {
                 CyclicBarrier start = new CyclicBarrier(orders);
                 List<CompletableFuture<Reply>> replies = IntStream.range(0, orders).mapToObj(i -> {
-                    String order = "{\"transactionId\":\"" + prefix + "-" + i + "\",\"delivery\":\"delegated\",\"customer\":{\"email\":\"" + email + "\"}}";
+                    OrderBody order = OrderBody.delegated(prefix + "-" + i, email);
                     // a quarter of them through the batch endpoint: its own transaction, not the group commit
                     return i % 4 == 0
-                            ? CompletableFuture.supplyAsync(() -> postAfter(start, client, key, "{\"orders\":[" + order + "]}", "/v1/orders/batch"), threads)
-                            : CompletableFuture.supplyAsync(() -> postAfter(start, client, key, order, "/v1/orders"), threads);
+                            ? CompletableFuture.supplyAsync(() -> postAfter(start, client, key, OrderBody.batch(order), "/v1/orders/batch"), threads)
+                            : CompletableFuture.supplyAsync(() -> postAfter(start, client, key, order.json(), "/v1/orders"), threads);
                 }).toList();
                 replies.forEach(CompletableFuture::join);
             } finally {

@@ -8,13 +8,13 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.reviewgateway.gateway.dispatch.Dispatcher;
 import org.reviewgateway.gateway.support.Db;
-import org.reviewgateway.gateway.support.OrderBody;
 import org.reviewgateway.gateway.support.GatewayClient;
 import org.reviewgateway.gateway.support.GatewayClient.Reply;
 import org.reviewgateway.gateway.support.MutableClock;
+import org.reviewgateway.gateway.support.OrderBody;
 import org.reviewgateway.gateway.support.Orders;
-import org.reviewgateway.gateway.dispatch.Dispatcher;
 
 import javax.sql.DataSource;
 import java.time.Duration;
@@ -64,9 +64,8 @@ class OrderApiTest {
         return "T-" + UUID.randomUUID();
     }
 
-    private static String delegated(String id, String extra) {
-        return "{\"transactionId\":\"" + id + "\",\"delivery\":\"delegated\",\"customer\":{\"email\":\"" + EMAIL
-                + "\",\"name\":\"Kim\"}" + extra + "}";
+    private static OrderBody delegated(String id) {
+        return OrderBody.delegated(id, EMAIL).name("Kim");
     }
 
     @Test
@@ -94,7 +93,7 @@ class OrderApiTest {
     void delegatedOrderIsScheduledAtInviteDelayByDefault() {
         String id = uniqueId();
         Instant before = clock.instant();
-        Reply reply = post(delegated(id, ""));
+        Reply reply = post(delegated(id).json());
 
         assertEquals(201, reply.status(), reply::toString);
         assertEquals("scheduled", reply.json().get("status"));
@@ -120,7 +119,7 @@ class OrderApiTest {
     void explicitSendAtAndLocaleAreKept() {
         String id = uniqueId();
         String sendAt = clock.instant().plus(Duration.ofDays(3)).truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString();
-        Reply reply = post(delegated(id, ",\"locale\":\"de-DE\",\"sendAt\":\"" + sendAt + "\""));
+        Reply reply = post(delegated(id).locale("de-DE").with("sendAt", sendAt).json());
 
         assertEquals(201, reply.status(), reply::toString);
         assertEquals(sendAt, reply.json().get("sendAt"));
@@ -130,7 +129,7 @@ class OrderApiTest {
     @Test
     void sendAtInThePastIsDueAtOnce() {
         String sendAt = clock.instant().minus(Duration.ofDays(2)).truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString();
-        Reply reply = post(delegated(uniqueId(), ",\"sendAt\":\"" + sendAt + "\""));
+        Reply reply = post(delegated(uniqueId()).with("sendAt", sendAt).json());
         assertEquals(201, reply.status(), reply::toString);
         assertEquals(sendAt, reply.json().get("sendAt"));
         String id = (String) reply.json().get("transactionId");
@@ -143,7 +142,7 @@ class OrderApiTest {
 
     @Test
     void repeatWithSameBodyAnswers200WithFirstAnswer() {
-        String body = delegated(uniqueId(), ",\"locale\":\"de-DE\"");
+        String body = delegated(uniqueId()).locale("de-DE").json();
         Reply first = post(body);
         clock.advance(Duration.ofMinutes(5));
         Reply repeat = post(body);
@@ -156,11 +155,11 @@ class OrderApiTest {
     @Test
     void sameTransactionIdWithDifferentBodyIsConflict() {
         String id = uniqueId();
-        assertEquals(201, post(delegated(id, "")).status());
+        assertEquals(201, post(delegated(id).json()).status());
 
         assertProblem(post(OrderBody.self(id).json()), 409);
-        assertProblem(post(delegated(id, ",\"locale\":\"fr\"")), 409);
-        Reply otherAddress = post("{\"transactionId\":\"" + id + "\",\"delivery\":\"delegated\",\"customer\":{\"email\":\"other@example.org\",\"name\":\"Kim\"}}");
+        assertProblem(post(delegated(id).locale("fr").json()), 409);
+        Reply otherAddress = post(OrderBody.delegated(id, "other@example.org").name("Kim").json());
         assertProblem(otherAddress, 409);
         assertFalse(otherAddress.body().contains("other@example.org"));
     }
@@ -184,14 +183,14 @@ class OrderApiTest {
     @Test
     void transactionIdOf128CharactersIsTheLimit() {
         String max = "x".repeat(128);
-        assertEquals(201, post("{\"transactionId\":\"" + max + "-" .substring(1) + "\",\"delivery\":\"self\"}").status());
-        assertFieldError(post("{\"transactionId\":\"" + "y".repeat(129) + "\",\"delivery\":\"self\"}"), "transactionId");
+        assertEquals(201, post(OrderBody.self(max).json()).status());
+        assertFieldError(post(OrderBody.self("y".repeat(129)).json()), "transactionId");
     }
 
     @Test
     void customerDataIsRefusedForSelfDeliveryAndNothingIsStored() {
         String id = uniqueId();
-        Reply reply = post("{\"transactionId\":\"" + id + "\",\"delivery\":\"self\",\"customer\":{\"email\":\"" + EMAIL + "\"}}");
+        Reply reply = post(OrderBody.self(id).customerField("email", EMAIL).json());
 
         Map<String, Object> problem = assertFieldError(reply, "customer");
         assertFalse(reply.body().contains(EMAIL));
@@ -202,71 +201,68 @@ class OrderApiTest {
 
     @Test
     void delegatedDeliveryNeedsAValidAddress() {
-        assertFieldError(post("{\"transactionId\":\"" + uniqueId() + "\",\"delivery\":\"delegated\"}"), "customer");
-        assertFieldError(post("{\"transactionId\":\"" + uniqueId() + "\",\"delivery\":\"delegated\",\"customer\":{}}"), "customer.email");
-        assertFieldError(post("{\"transactionId\":\"" + uniqueId() + "\",\"delivery\":\"delegated\",\"customer\":{\"name\":\"Kim\"}}"), "customer.email");
-        assertFieldError(post("{\"transactionId\":\"" + uniqueId() + "\",\"delivery\":\"delegated\",\"customer\":\"kim\"}"), "customer");
+        assertFieldError(post(OrderBody.delegated(uniqueId(), EMAIL).without("customer").json()), "customer");
+        assertFieldError(post(OrderBody.delegated(uniqueId(), EMAIL).customer(Map.of()).json()), "customer.email");
+        assertFieldError(post(OrderBody.delegated(uniqueId(), EMAIL).customer(Map.of("name", "Kim")).json()), "customer.email");
+        assertFieldError(post(OrderBody.delegated(uniqueId(), EMAIL).customer("kim").json()), "customer");
         for (String bad : List.of("kim", "kim@", "@example.org", "kim@example", "kim example@example.org", "kim@exa mple.org")) {
-            Reply reply = post("{\"transactionId\":\"" + uniqueId() + "\",\"delivery\":\"delegated\",\"customer\":{\"email\":\"" + bad + "\"}}");
+            Reply reply = post(OrderBody.delegated(uniqueId(), bad).json());
             assertFieldError(reply, "customer.email");
             assertFalse(reply.json().toString().contains(bad), () -> "problem echoes " + bad);
         }
-        assertFieldError(post("{\"transactionId\":\"" + uniqueId() + "\",\"delivery\":\"delegated\",\"customer\":{\"email\":42}}"), "customer.email");
+        assertFieldError(post(OrderBody.delegated(uniqueId(), EMAIL).customerField("email", 42).json()), "customer.email");
     }
 
     @Test
     void customerNameIsOptionalAndLimited() {
-        assertEquals(201, post("{\"transactionId\":\"" + uniqueId() + "\",\"delivery\":\"delegated\",\"customer\":{\"email\":\"" + EMAIL + "\"}}").status());
-        assertEquals(201, post("{\"transactionId\":\"" + uniqueId() + "\",\"delivery\":\"delegated\",\"customer\":{\"email\":\"" + EMAIL + "\",\"name\":\"" + "n".repeat(100) + "\"}}").status());
-        assertFieldError(post("{\"transactionId\":\"" + uniqueId() + "\",\"delivery\":\"delegated\",\"customer\":{\"email\":\"" + EMAIL + "\",\"name\":\"" + "n".repeat(101) + "\"}}"), "customer.name");
-        assertFieldError(post("{\"transactionId\":\"" + uniqueId() + "\",\"delivery\":\"delegated\",\"customer\":{\"email\":\"" + EMAIL + "\",\"name\":\"Kim\\r\\nBcc: x@example.org\"}}"), "customer.name");
-        for (String name : List.of("Kim <b>", "Kim https://evil.example", "Kim\\u202Eevil", "Ki\\u200Bm", "Kim2", "{{reviewLink}}")) {
-            assertFieldError(post("{\"transactionId\":\"" + uniqueId() + "\",\"delivery\":\"delegated\",\"customer\":{\"email\":\"" + EMAIL
-                    + "\",\"name\":\"" + name + "\"}}"), "customer.name");
+        assertEquals(201, post(OrderBody.delegated(uniqueId(), EMAIL).json()).status());
+        assertEquals(201, post(OrderBody.delegated(uniqueId(), EMAIL).name("n".repeat(100)).json()).status());
+        assertFieldError(post(OrderBody.delegated(uniqueId(), EMAIL).name("n".repeat(101)).json()), "customer.name");
+        assertFieldError(post(OrderBody.delegated(uniqueId(), EMAIL).name("Kim\r\nBcc: x@example.org").json()), "customer.name");
+        for (String name : List.of("Kim <b>", "Kim https://evil.example", "Kim\u202Eevil", "Ki\u200Bm", "Kim2", "{{reviewLink}}")) {
+            assertFieldError(post(OrderBody.delegated(uniqueId(), EMAIL).name(name).json()), "customer.name");
         }
         for (String name : List.of("Zoë", "Jean-Luc", "O\u2019Brien", "J. R.", "Łukasz", "José María", "Nguyễn")) {
-            assertEquals(201, post("{\"transactionId\":\"" + uniqueId() + "\",\"delivery\":\"delegated\",\"customer\":{\"email\":\"" + EMAIL
-                    + "\",\"name\":\"" + name + "\"}}").status(), name);
+            assertEquals(201, post(OrderBody.delegated(uniqueId(), EMAIL).name(name).json()).status(), name);
         }
     }
 
     @Test
     void addressIsTrimmedBeforeValidation() {
         String id = uniqueId();
-        Reply reply = post("{\"transactionId\":\"" + id + "\",\"delivery\":\"delegated\",\"customer\":{\"email\":\"  Kim@Example.org \"}}");
+        Reply reply = post(OrderBody.delegated(id, "  Kim@Example.org ").json());
         assertEquals(201, reply.status(), reply::toString);
-        Reply repeat = post("{\"transactionId\":\"" + id + "\",\"delivery\":\"delegated\",\"customer\":{\"email\":\"kim@example.org\"}}");
+        Reply repeat = post(OrderBody.delegated(id, "kim@example.org").json());
         assertEquals(200, repeat.status(), "the stored address is the trimmed one, compared case-insensitively: " + repeat);
-        assertFieldError(post("{\"transactionId\":\"" + uniqueId() + "\",\"delivery\":\"delegated\",\"customer\":{\"email\":\" Kim @Example.org\"}}"),
-                "customer.email");
+        assertFieldError(post(OrderBody.delegated(uniqueId(), " Kim @Example.org").json()), "customer.email");
     }
 
     @Test
     void sendAtMustBeAnInstantAtMostOneYearAhead() {
         String tooLate = clock.instant().plus(Duration.ofDays(366)).toString();
-        assertFieldError(post(delegated(uniqueId(), ",\"sendAt\":\"" + tooLate + "\"")), "sendAt");
-        assertFieldError(post(delegated(uniqueId(), ",\"sendAt\":\"tomorrow\"")), "sendAt");
-        assertFieldError(post(delegated(uniqueId(), ",\"sendAt\":1764579600")), "sendAt");
-        assertFieldError(post(delegated(uniqueId(), ",\"sendAt\":\"-999999999-01-01T00:00:00Z\"")), "sendAt");
-        assertFieldError(post(delegated(uniqueId(), ",\"sendAt\":\"+999999999-12-31T23:59:59Z\"")), "sendAt");
-        assertFieldError(post(delegated(uniqueId(), ",\"sendAt\":\"1999-12-31T23:59:59Z\"")), "sendAt");
+        assertFieldError(post(delegated(uniqueId()).with("sendAt", tooLate).json()), "sendAt");
+        assertFieldError(post(delegated(uniqueId()).with("sendAt", "tomorrow").json()), "sendAt");
+        assertFieldError(post(delegated(uniqueId()).with("sendAt", 1764579600).json()), "sendAt");
+        assertFieldError(post(delegated(uniqueId()).with("sendAt", "-999999999-01-01T00:00:00Z").json()), "sendAt");
+        assertFieldError(post(delegated(uniqueId()).with("sendAt", "+999999999-12-31T23:59:59Z").json()), "sendAt");
+        assertFieldError(post(delegated(uniqueId()).with("sendAt", "1999-12-31T23:59:59Z").json()), "sendAt");
         String inAYear = clock.instant().plus(Duration.ofDays(364)).toString();
-        assertEquals(201, post(delegated(uniqueId(), ",\"sendAt\":\"" + inAYear + "\"")).status());
+        assertEquals(201, post(delegated(uniqueId()).with("sendAt", inAYear).json()).status());
     }
 
     @Test
     void deliveryAndLocaleAreChecked() {
-        assertFieldError(post("{\"transactionId\":\"" + uniqueId() + "\"}"), "delivery");
-        assertFieldError(post("{\"transactionId\":\"" + uniqueId() + "\",\"delivery\":\"email\"}"), "delivery");
-        assertFieldError(post("{\"delivery\":\"self\"}"), "transactionId");
-        assertFieldError(post("{\"transactionId\":\"" + uniqueId() + "\",\"delivery\":\"self\",\"locale\":\"not a locale\"}"), "locale");
-        assertFieldError(post("{\"transactionId\":\"" + uniqueId() + "\",\"delivery\":\"self\",\"locale\":7}"), "locale");
+        assertFieldError(post(OrderBody.self(uniqueId()).without("delivery").json()), "delivery");
+        assertFieldError(post(OrderBody.self(uniqueId()).with("delivery", "email").json()), "delivery");
+        assertFieldError(post(OrderBody.self(uniqueId()).without("transactionId").json()), "transactionId");
+        assertFieldError(post(OrderBody.self(uniqueId()).locale("not a locale").json()), "locale");
+        assertFieldError(post(OrderBody.self(uniqueId()).with("locale", 7).json()), "locale");
         assertFieldError(post("[1,2]"), "(body)");
     }
 
     @Test
     void everyFieldErrorIsReportedAtOnce() {
-        Reply reply = post("{\"transactionId\":\"a b\",\"delivery\":\"delegated\",\"customer\":{\"email\":\"x\"},\"locale\":\"??\"}");
+        Reply reply = post(OrderBody.delegated("a b", "x").locale("??").json());
         assertFieldError(reply, "transactionId");
         assertFieldError(reply, "customer.email");
         assertFieldError(reply, "locale");
@@ -276,8 +272,7 @@ class OrderApiTest {
     void unknownFieldsAreIgnoredNotStored() {
         String marker = "unknown-" + UUID.randomUUID();
         String id = uniqueId();
-        Reply reply = post("{\"transactionId\":\"" + id + "\",\"delivery\":\"self\",\"status\":\"reviewed\",\"merchantId\":\"" + marker
-                + "\",\"plugin\":{\"note\":\"" + marker + "\"}}");
+        Reply reply = post(OrderBody.self(id).with("status", "reviewed").with("merchantId", marker).with("plugin", Map.of("note", marker)).json());
         assertEquals(201, reply.status());
         assertEquals("link_issued", reply.json().get("status"));
         assertEquals("link_issued", Orders.status(client, key, id), "as stored");
@@ -310,7 +305,7 @@ class OrderApiTest {
     @Test
     void anotherMerchantsOrderIs404() {
         String id = uniqueId();
-        assertEquals(201, post(delegated(id, "")).status());
+        assertEquals(201, post(delegated(id).json()).status());
         String other = client.newMerchant("Nosy Shop").apiKey();
 
         assertProblem(client.get("/v1/orders/" + id, other), 404);

@@ -8,8 +8,9 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 import org.reviewgateway.gateway.support.Db;
 import org.reviewgateway.gateway.support.GatewayClient;
-import org.reviewgateway.gateway.support.Names;
 import org.reviewgateway.gateway.support.LogCapture;
+import org.reviewgateway.gateway.support.Names;
+import org.reviewgateway.gateway.support.OrderBody;
 
 import javax.sql.DataSource;
 import java.nio.charset.StandardCharsets;
@@ -44,17 +45,19 @@ class PersonalDataAtRestTest {
         GatewayClient client = new GatewayClient(server, json);
         String key = client.newMerchant("Privacy Shop").apiKey();
         String id = "P-" + tag;
-        String body = "{\"transactionId\":\"" + id + "\",\"delivery\":\"delegated\",\"customer\":{\"email\":\" " + email + "\",\"name\":\"" + name + "\"}}";
+        String paddedEmail = " " + email;
+        String body = OrderBody.delegated(id, paddedEmail).name(name).json();
 
         List<String> logLines;
         try (LogCapture logs = new LogCapture()) {
             assertEquals(201, client.postJson("/v1/orders", key, body).status());
             assertEquals(200, client.postJson("/v1/orders", key, body).status());
-            assertEquals(409, client.postJson("/v1/orders", key, body.replace(name, name + "x")).status());
-            assertEquals(422, client.postJson("/v1/orders", key, body.replace("delegated", "self")).status());
+            assertEquals(409, client.postJson("/v1/orders", key, OrderBody.delegated(id, paddedEmail).name(name + "x").json()).status());
+            assertEquals(422, client.postJson("/v1/orders", key, OrderBody.delegated(id, paddedEmail).name(name).with("delivery", "self").json()).status());
             assertEquals(400, client.postJson("/v1/orders", key, body.substring(0, body.length() - 3)).status());
             assertEquals(200, client.get("/v1/orders/" + id, key).status());
-            client.postJson("/v1/orders/batch", key, "{\"orders\":[" + body + "," + body.replace(id, id + "-b") + "]}");
+            client.postJson("/v1/orders/batch", key,
+                    OrderBody.batch(OrderBody.delegated(id, paddedEmail).name(name), OrderBody.delegated(id + "-b", paddedEmail).name(name)));
             logLines = List.copyOf(logs.lines());
         }
 

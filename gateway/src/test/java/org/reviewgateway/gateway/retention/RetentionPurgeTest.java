@@ -11,6 +11,7 @@ import org.reviewgateway.gateway.dispatch.Dispatcher;
 import org.reviewgateway.gateway.support.Db;
 import org.reviewgateway.gateway.support.GatewayClient;
 import org.reviewgateway.gateway.support.MutableClock;
+import org.reviewgateway.gateway.support.OrderBody;
 import org.reviewgateway.gateway.support.Orders;
 import org.reviewgateway.retention.PersonalDataPurger;
 import org.reviewgateway.retention.PurgeReport;
@@ -70,7 +71,7 @@ class RetentionPurgeTest {
         client.patchJson("/v1/settings", key, "{\"retention\":\"P1D\"}");
         Instant due = clock.instant().plus(Duration.ofDays(2));
         String id = order(due);
-        assertEquals(201, client.postJson("/v1/orders", key, "{\"transactionId\":\"S-" + tag + "\",\"delivery\":\"self\"}").status());
+        assertEquals(201, client.postJson("/v1/orders", key, OrderBody.self("S-" + tag).json()).status());
 
         String link = (String) client.get("/v1/orders/" + id, key).json().get("reviewLink");
         assertEquals(200, client.postJson(link.substring(server.getURL().toString().length()), null, "{\"rating\":4,\"comment\":\"fine\"}").status());

@@ -7,9 +7,9 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.reviewgateway.gateway.support.GatewayClient;
-import org.reviewgateway.gateway.support.OrderBody;
 import org.reviewgateway.gateway.support.GatewayClient.Reply;
 import org.reviewgateway.gateway.support.MutableClock;
+import org.reviewgateway.gateway.support.OrderBody;
 import org.reviewgateway.gateway.support.Orders;
 
 import java.net.URLEncoder;

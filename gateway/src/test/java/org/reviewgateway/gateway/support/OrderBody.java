@@ -2,7 +2,9 @@ package org.reviewgateway.gateway.support;
 
 import java.time.Instant;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 /**
  * Builds an order's JSON body for tests, escaped properly, instead of strings glued together:
@@ -23,10 +25,12 @@ public final class OrderBody {
     }
 
     public static OrderBody delegated(String transactionId, String email) {
-        OrderBody body = new OrderBody(transactionId, "delegated");
-        body.customer.put("email", email);
-        body.fields.put("customer", body.customer);
-        return body;
+        return new OrderBody(transactionId, "delegated").customerField("email", email);
+    }
+
+    /** {@code {"orders":[...]}}; an item may also be any other value, e.g. a string, as a bad item. */
+    public static String batch(Object... orders) {
+        return write(Map.of("orders", List.of(orders)));
     }
 
     public OrderBody name(String name) {
@@ -44,11 +48,29 @@ public final class OrderBody {
         return with("sendAt", sendAt == null ? null : sendAt.toString());
     }
 
-    /** Any other field, as a string, number, boolean or nested map; null leaves it out. */
+    /** Any other field, as a string, number, boolean, nested map, list or order; null leaves it out. */
     public OrderBody with(String field, Object value) {
         if (value != null) {
             fields.put(field, value);
         }
+        return this;
+    }
+
+    public OrderBody without(String field) {
+        fields.remove(field);
+        return this;
+    }
+
+    /** The whole customer as any value, e.g. a string or an empty map, for a body that must be refused. */
+    public OrderBody customer(Object value) {
+        fields.put("customer", value);
+        return this;
+    }
+
+    /** One customer field of any type, e.g. an email of 42; gives even a self-delivery order a customer. */
+    public OrderBody customerField(String name, Object value) {
+        customer.put(name, value);
+        fields.put("customer", customer);
         return this;
     }
 
@@ -57,6 +79,15 @@ public final class OrderBody {
     }
 
     private static String write(Object value) {
+        if (value == null) {
+            return "null";
+        }
+        if (value instanceof OrderBody order) {
+            return write(order.fields);
+        }
+        if (value instanceof List<?> list) {
+            return list.stream().map(OrderBody::write).collect(Collectors.joining(",", "[", "]"));
+        }
         if (value instanceof Map<?, ?> map) {
             StringBuilder out = new StringBuilder("{");
             map.forEach((k, v) -> out.append(out.length() > 1 ? "," : "").append(write(String.valueOf(k))).append(':').append(write(v)));

@@ -9,6 +9,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.reviewgateway.gateway.privacy.UnsubscribeTokens;
 import org.reviewgateway.gateway.support.Db;
 import org.reviewgateway.gateway.support.GatewayClient;
+import org.reviewgateway.gateway.support.OrderBody;
 import org.reviewgateway.gateway.support.Orders;
 
 import javax.sql.DataSource;
@@ -66,10 +67,10 @@ class AccessibilityTest {
         String base = server.getURL().toString();
         List<String> urls = new ArrayList<>();
 
-        String self = (String) client.postJson("/v1/orders", key, "{\"transactionId\":\"A-" + UUID.randomUUID() + "\",\"delivery\":\"self\"}")
+        String self = (String) client.postJson("/v1/orders", key, OrderBody.self("A-" + UUID.randomUUID()).json())
                 .json().get("reviewLink");
         urls.add(self);
-        String reviewed = (String) client.postJson("/v1/orders", key, "{\"transactionId\":\"A-" + UUID.randomUUID() + "\",\"delivery\":\"self\"}")
+        String reviewed = (String) client.postJson("/v1/orders", key, OrderBody.self("A-" + UUID.randomUUID()).json())
                 .json().get("reviewLink");
         client.send("POST", reviewed.substring(base.length()), null, "application/x-www-form-urlencoded", "rating=4&comment=fine");
         urls.add(reviewed);
