@@ -69,7 +69,7 @@ class ArchitectureTest {
                         "org.reviewgateway.gateway.dispatch..", "org.reviewgateway.gateway.mail..",
                         "org.reviewgateway.gateway.template..", "org.reviewgateway.gateway.review..",
                         "org.reviewgateway.gateway.unsubscribe..", "org.reviewgateway.gateway.merchant..",
-                        "org.reviewgateway.gateway.retention..")
+                        "org.reviewgateway.gateway.retention..", "org.reviewgateway.gateway.connector..")
                 .check(classes);
     }
 

@@ -25,6 +25,8 @@ import java.util.List;
 @Singleton
 class PersonalDataErasure {
 
+    private static final int ERASE_BATCH = 500;
+
     private final OrderRepository orders;
     private final OrderLifecycle lifecycle;
     private final RecipientRepository recipients;
@@ -100,6 +102,27 @@ class PersonalDataErasure {
             }
         }
         suppressions.suppress(merchant.id(), hash, Suppressions.Reason.ERASURE);
+        return affected;
+    }
+
+    /**
+     * The shop asked for all its customers' personal data to go (Shopify's shop/redact): every recipient of the
+     * merchant is erased, in bounded batches; an invitation not yet sent is cancelled.
+     *
+     * @return how many orders' personal data this request deleted
+     */
+    @Transactional
+    public int eraseEveryRecipientOf(Merchant merchant) {
+        int affected = 0;
+        for (List<Long> batch = recipients.findOrderIdsByMerchantId(merchant.id(), ERASE_BATCH); !batch.isEmpty();
+             batch = recipients.findOrderIdsByMerchantId(merchant.id(), ERASE_BATCH)) {
+            try {
+                affected += eraser.erase(transactions.getConnection(), batch, clock.instant(), PersonalDataEraser.Unsent.CANCELLED);
+            } catch (SQLException e) {
+                throw new DataAccessException("could not erase the merchant's personal data", e);
+            }
+            batch.forEach(orderId -> mail.forget(deliveries.idsOf(orderId)));
+        }
         return affected;
     }
 }

@@ -18,6 +18,9 @@ interface RecipientRepository extends CrudRepository<Recipient, Long> {
 
     List<Recipient> findByMerchantIdAndEmailHash(UUID merchantId, byte[] emailHash);
 
+    @Query("SELECT order_id FROM recipients WHERE merchant_id = :merchantId ORDER BY order_id LIMIT :limit")
+    List<Long> findOrderIdsByMerchantId(UUID merchantId, int limit);
+
 
     @Query("UPDATE recipients SET purge_after = :purgeAfter WHERE order_id = :orderId")
     int updatePurgeAfter(Long orderId, Instant purgeAfter);

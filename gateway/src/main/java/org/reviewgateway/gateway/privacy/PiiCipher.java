@@ -2,14 +2,15 @@ package org.reviewgateway.gateway.privacy;
 
 import jakarta.inject.Singleton;
 
-import javax.crypto.Cipher;
-import javax.crypto.Mac;
-import javax.crypto.spec.GCMParameterSpec;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
 import java.util.Locale;
+import javax.crypto.Cipher;
+import javax.crypto.Mac;
+import javax.crypto.SecretKey;
+import javax.crypto.spec.GCMParameterSpec;
 
 /**
  * AES-256-GCM for personal data at rest and HMAC-SHA-256 for looking addresses up without storing
@@ -33,11 +34,28 @@ public class PiiCipher {
     }
 
     public byte[] encrypt(String plaintext) {
+        return seal(keys.encryptionKey(), plaintext);
+    }
+
+    public String decrypt(byte[] ivAndCiphertext) {
+        return unseal(keys.encryptionKey(), ivAndCiphertext);
+    }
+
+    /** A shop's webhook signing secret: sealed like personal data, under a key of its own purpose. */
+    public byte[] sealSecret(String secret) {
+        return seal(keys.secretSealingKey(), secret);
+    }
+
+    public String unsealSecret(byte[] sealed) {
+        return unseal(keys.secretSealingKey(), sealed);
+    }
+
+    private byte[] seal(SecretKey key, String plaintext) {
         byte[] iv = new byte[IV_BYTES];
         random.nextBytes(iv);
         try {
             Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
-            cipher.init(Cipher.ENCRYPT_MODE, keys.encryptionKey(), new GCMParameterSpec(TAG_BITS, iv));
+            cipher.init(Cipher.ENCRYPT_MODE, key, new GCMParameterSpec(TAG_BITS, iv));
             byte[] sealed = cipher.doFinal(plaintext.getBytes(StandardCharsets.UTF_8));
             return ByteBuffer.allocate(IV_BYTES + sealed.length).put(iv).put(sealed).array();
         } catch (GeneralSecurityException e) {
@@ -45,10 +63,10 @@ public class PiiCipher {
         }
     }
 
-    public String decrypt(byte[] ivAndCiphertext) {
+    private static String unseal(SecretKey key, byte[] ivAndCiphertext) {
         try {
             Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
-            cipher.init(Cipher.DECRYPT_MODE, keys.encryptionKey(), new GCMParameterSpec(TAG_BITS, ivAndCiphertext, 0, IV_BYTES));
+            cipher.init(Cipher.DECRYPT_MODE, key, new GCMParameterSpec(TAG_BITS, ivAndCiphertext, 0, IV_BYTES));
             byte[] plain = cipher.doFinal(ivAndCiphertext, IV_BYTES, ivAndCiphertext.length - IV_BYTES);
             return new String(plain, StandardCharsets.UTF_8);
         } catch (GeneralSecurityException e) {

@@ -7,8 +7,6 @@ import org.reviewgateway.config.GatewayConfiguration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -19,6 +17,8 @@ import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.HexFormat;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
 
 /**
  * The master key for personal data (GATEWAY_PII_KEY, or generated once into the data dir) and the
@@ -35,6 +35,7 @@ public class PiiKeys {
     private final SecretKeySpec encryptionKey;
     private final SecretKeySpec addressHashKey;
     private final SecretKeySpec unsubscribeKey;
+    private final SecretKeySpec secretSealingKey;
 
     @Inject
     public PiiKeys(GatewayConfiguration configuration, KeyFingerprints fingerprints) {
@@ -46,6 +47,7 @@ public class PiiKeys {
         this.encryptionKey = new SecretKeySpec(derive(master, "aes-gcm-v1"), "AES");
         this.addressHashKey = new SecretKeySpec(derive(master, "address-hmac-v1"), "HmacSHA256");
         this.unsubscribeKey = new SecretKeySpec(derive(master, "unsubscribe-token-v1"), "HmacSHA256");
+        this.secretSealingKey = new SecretKeySpec(derive(master, "shop-secret-aes-gcm-v1"), "AES");
     }
 
     /** Keys from a base64 master key without looking at any database: for tools that seal data offline (test seeding). */
@@ -88,6 +90,10 @@ public class PiiKeys {
 
     SecretKeySpec unsubscribeKey() {
         return unsubscribeKey;
+    }
+
+    SecretKeySpec secretSealingKey() {
+        return secretSealingKey;
     }
 
     private static byte[] decode(String base64, String source) {

@@ -16,6 +16,8 @@ public class DomainException extends RuntimeException {
         MALFORMED,
         /** Well-formed, but fields break the contract (each named in errors). */
         INVALID,
+        /** The caller could not prove who it is (a webhook's signature is missing or wrong). */
+        UNAUTHENTICATED,
         /** Unknown, or another merchant's. */
         NOT_FOUND,
         /** Contradicts what is stored (a repeat with another body, a second review, a suppressed address). */

@@ -28,6 +28,11 @@ public class PublicLinks {
         return base() + "/u/" + token;
     }
 
+    /** Where a shop posts its webhooks. */
+    public String hookUrl(String platform, String connectorId) {
+        return base() + "/hooks/" + platform + "/" + connectorId;
+    }
+
     private String base() {
         if (configuredBase != null) {
             return configuredBase;

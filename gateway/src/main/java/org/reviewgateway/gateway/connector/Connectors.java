@@ -1,0 +1,103 @@
+package org.reviewgateway.gateway.connector;
+
+import io.micronaut.core.annotation.Nullable;
+import jakarta.inject.Singleton;
+import org.reviewgateway.gateway.data.UniqueViolation;
+import org.reviewgateway.gateway.merchant.Merchant;
+import org.reviewgateway.gateway.privacy.PiiCipher;
+import org.reviewgateway.gateway.privacy.SecretTokens;
+import org.reviewgateway.gateway.web.InvalidInputException;
+import org.reviewgateway.gateway.web.NotFoundException;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/** A merchant's shop connectors: one per platform, its webhook URL stable across changes of secret or settings. */
+@Singleton
+class Connectors {
+
+    private static final int ID_BYTES = 16;
+
+    private final ConnectorRepository connectors;
+    private final PiiCipher cipher;
+    private final SecretTokens tokens;
+    private final Clock clock;
+
+    Connectors(ConnectorRepository connectors, PiiCipher cipher, SecretTokens tokens, Clock clock) {
+        this.connectors = connectors;
+        this.cipher = cipher;
+        this.tokens = tokens;
+        this.clock = clock;
+    }
+
+    /** What a PUT asks for; a field left out keeps its stored value (or its default on creation). */
+    record Change(@Nullable String secret, @Nullable String delivery, @Nullable String trigger) {
+
+        @Override
+        public String toString() {
+            return "Change[delivery=" + delivery + ", trigger=" + trigger + "]";
+        }
+    }
+
+    /** @return the connector as stored now; {@code created} says whether this call made it */
+    Saved put(Merchant merchant, Platform platform, Change change) {
+        try {
+            return save(merchant, platform, change);
+        } catch (RuntimeException e) {
+            if (!UniqueViolation.isCauseOf(e)) {
+                throw e;
+            }
+            return save(merchant, platform, change);
+        }
+    }
+
+    record Saved(Connector connector, boolean created) {
+    }
+
+    private Saved save(Merchant merchant, Platform platform, Change change) {
+        Instant now = clock.instant();
+        Optional<Connector> existing = connectors.findByMerchantIdAndPlatform(merchant.id(), platform);
+        if (existing.isEmpty()) {
+            if (change.secret() == null) {
+                throw new InvalidInputException("secret", "is required when the connector is created");
+            }
+            Connector created = new Connector(tokens.newHex(ID_BYTES), merchant.id(), platform, cipher.sealSecret(change.secret()),
+                    change.delivery() == null ? Connector.DELEGATED : change.delivery(),
+                    change.trigger() == null ? platform.defaultTrigger : change.trigger(), now, now, null);
+            return new Saved(connectors.save(created), true);
+        }
+        Connector c = existing.get();
+        Connector updated = new Connector(c.id(), c.merchantId(), platform,
+                change.secret() == null ? c.secretSealed() : cipher.sealSecret(change.secret()),
+                change.delivery() == null ? c.delivery() : change.delivery(),
+                change.trigger() == null ? c.triggerStatus() : change.trigger(), c.createdAt(), now, c.lastReceivedAt());
+        return new Saved(connectors.update(updated), false);
+    }
+
+    List<Connector> all(Merchant merchant) {
+        return connectors.findByMerchantIdOrderByPlatform(merchant.id());
+    }
+
+    void delete(Merchant merchant, Platform platform) {
+        if (connectors.deleteByMerchantIdAndPlatform(merchant.id(), platform) == 0) {
+            throw new NotFoundException("This merchant has no " + platform.wire() + " connector.");
+        }
+    }
+
+    /** The connector a webhook URL names, for its platform only. */
+    Connector forHook(String connectorId, Platform platform) {
+        return connectors.findById(connectorId).filter(c -> c.platform() == platform)
+                .orElseThrow(() -> new NotFoundException("No connector has this webhook URL (deleted, or never made)."));
+    }
+
+    String secretOf(Connector connector) {
+        return cipher.unsealSecret(connector.secretSealed());
+    }
+
+    /** A delivery with a valid signature arrived: the merchant can see the shop is connected. */
+    void received(Connector connector) {
+        connectors.markReceived(connector.id(), clock.instant());
+    }
+}

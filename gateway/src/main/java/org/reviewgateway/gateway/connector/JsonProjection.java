@@ -1,0 +1,123 @@
+package org.reviewgateway.gateway.connector;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
+import io.micronaut.core.annotation.Nullable;
+import org.reviewgateway.gateway.web.DomainException;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Reads a shop's payload with a streaming parser and keeps only the values at the wanted paths
+ * ({@code customer.email}; {@code orders_to_redact[]} for an array's items): every other field is skipped
+ * unread, so names, addresses, phones, IPs and notes never become objects in memory. Only strings and
+ * integers are kept, as their exact text (an order id above 2^53 is never read as a double).
+ */
+final class JsonProjection {
+
+    private static final JsonFactory JSON = JsonFactory.builder().build();
+
+    private final Map<String, List<String>> values;
+
+    private JsonProjection(Map<String, List<String>> values) {
+        this.values = values;
+    }
+
+    /** @throws DomainException MALFORMED when the body is not a JSON object */
+    static JsonProjection of(byte[] body, Set<String> wanted) {
+        Set<String> prefixes = prefixesOf(wanted);
+        Map<String, List<String>> values = new HashMap<>();
+        try (JsonParser parser = JSON.createParser(body)) {
+            if (parser.nextToken() != JsonToken.START_OBJECT) {
+                throw malformed();
+            }
+            readObject(parser, "", wanted, prefixes, values);
+            if (parser.nextToken() != null) {
+                throw malformed();
+            }
+        } catch (JsonProcessingException e) {
+            throw malformed();
+        } catch (IOException e) {
+            throw new IllegalStateException("reading a byte array failed", e);
+        }
+        return new JsonProjection(values);
+    }
+
+    /** The first value at this path, or null when there is none (an empty string counts as none). */
+    @Nullable
+    String text(String path) {
+        List<String> found = values.get(path);
+        return found == null || found.isEmpty() || found.get(0).isEmpty() ? null : found.get(0);
+    }
+
+    /** The first of these paths that holds a value. */
+    @Nullable
+    String firstText(String... paths) {
+        for (String path : paths) {
+            String value = text(path);
+            if (value != null) {
+                return value;
+            }
+        }
+        return null;
+    }
+
+    List<String> texts(String path) {
+        return values.getOrDefault(path, List.of());
+    }
+
+    private static void readObject(JsonParser parser, String path, Set<String> wanted, Set<String> prefixes,
+                                   Map<String, List<String>> values) throws IOException {
+        while (parser.nextToken() == JsonToken.FIELD_NAME) {
+            String field = path.isEmpty() ? parser.currentName() : path + "." + parser.currentName();
+            parser.nextToken();
+            readValue(parser, field, wanted, prefixes, values);
+        }
+    }
+
+    private static void readValue(JsonParser parser, String path, Set<String> wanted, Set<String> prefixes,
+                                  Map<String, List<String>> values) throws IOException {
+        JsonToken token = parser.currentToken();
+        if (!wanted.contains(path) && !prefixes.contains(path)) {
+            parser.skipChildren();
+            return;
+        }
+        switch (token) {
+            case START_OBJECT -> readObject(parser, path, wanted, prefixes, values);
+            case START_ARRAY -> {
+                while (parser.nextToken() != JsonToken.END_ARRAY) {
+                    readValue(parser, path + "[]", wanted, prefixes, values);
+                }
+            }
+            case VALUE_STRING, VALUE_NUMBER_INT -> values.computeIfAbsent(path, p -> new ArrayList<>()).add(parser.getText());
+            default -> parser.skipChildren();
+        }
+    }
+
+    /** Every path that leads to a wanted one: {@code customer} for {@code customer.email}. */
+    private static Set<String> prefixesOf(Set<String> wanted) {
+        Set<String> prefixes = new java.util.HashSet<>();
+        for (String path : wanted) {
+            for (int i = 0; i < path.length(); i++) {
+                if (path.charAt(i) == '.') {
+                    prefixes.add(path.substring(0, i));
+                } else if (path.startsWith("[]", i)) {
+                    prefixes.add(path.substring(0, i));
+                }
+            }
+        }
+        return prefixes;
+    }
+
+    private static DomainException malformed() {
+        return new DomainException(DomainException.Condition.MALFORMED, "urn:review-gateway:problem:malformed-json",
+                "The body is not a JSON object.");
+    }
+}

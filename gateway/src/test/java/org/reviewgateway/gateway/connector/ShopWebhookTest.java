@@ -1,0 +1,285 @@
+package org.reviewgateway.gateway.connector;
+
+import io.micronaut.json.JsonMapper;
+import io.micronaut.runtime.server.EmbeddedServer;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.reviewgateway.gateway.support.Db;
+import org.reviewgateway.gateway.support.GatewayClient.Reply;
+import org.reviewgateway.gateway.support.GatewayClient;
+import org.reviewgateway.gateway.support.Names;
+
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
+import javax.sql.DataSource;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.reviewgateway.gateway.support.Problems.assertFieldError;
+import static org.reviewgateway.gateway.support.Problems.assertProblem;
+
+/** Shopify and WooCommerce post their own order webhooks; each topic does what API.md says, bad input never a 500. */
+@MicronautTest(transactional = false)
+class ShopWebhookTest {
+
+    /** Above 2^53: a double would round it. */
+    private static final long BIG_ID = 820982911946154508L;
+
+    @Inject
+    EmbeddedServer server;
+    @Inject
+    JsonMapper json;
+    @Inject
+    DataSource dataSource;
+
+    GatewayClient client;
+    Fixtures fixtures;
+    String key;
+
+    @BeforeEach
+    void setUp() {
+        client = new GatewayClient(server, json);
+        fixtures = new Fixtures(json);
+        key = client.newMerchant("Hook Shop").apiKey();
+    }
+
+    private static long shopifyId() {
+        return BIG_ID + ThreadLocalRandom.current().nextLong(1, 1_000_000_000L);
+    }
+
+    private Map<String, Object> shopifyOrder(long id, String email) {
+        Map<String, Object> order = fixtures.shopifyOrder();
+        order.put("id", id);
+        order.put("email", email);
+        return order;
+    }
+
+    private Map<String, Object> order(String transactionId) {
+        Reply reply = client.get("/v1/orders/" + transactionId, key);
+        assertEquals(200, reply.status(), reply::toString);
+        return reply.json();
+    }
+
+    private long recipients(String transactionId) {
+        return Db.count(dataSource, "SELECT COUNT(*) FROM recipients r JOIN orders o ON o.id = r.order_id WHERE o.transaction_id = ?", transactionId);
+    }
+
+    @Test
+    void aFulfilledShopifyOrderBecomesAnInvitationOnceWithItsExactId() {
+        ShopHooks shop = ShopHooks.connect(client, key, "shopify", "delegated", "fulfilled");
+        long id = shopifyId();
+        byte[] body = fixtures.bytes(shopifyOrder(id, "hook.kim@example.org"));
+
+        Reply reply = shop.post("orders/fulfilled", body);
+        assertEquals(200, reply.status(), reply::toString);
+        assertEquals(Map.of("result", "created", "transactionId", Long.toString(id)), reply.json());
+        Map<String, Object> order = order(Long.toString(id));
+        assertEquals("scheduled", order.get("status"));
+        assertEquals("delegated", order.get("delivery"));
+        assertEquals(1, recipients(Long.toString(id)));
+
+        Reply repeat = shop.post("orders/fulfilled", body);
+        assertEquals(Map.of("result", "exists", "transactionId", Long.toString(id)), repeat.json(), "Shopify retries: nothing changes");
+        Map<String, Object> changed = shopifyOrder(id, "someone.else@example.org");
+        assertEquals("exists", shop.post("orders/fulfilled", fixtures.bytes(changed)).json().get("result"), "a repeated topic with another body too");
+        assertEquals(1, recipients(Long.toString(id)));
+
+        List<Map<String, Object>> connectors = (List<Map<String, Object>>) client.get("/v1/connectors", key).json().get("connectors");
+        assertNotNull(connectors.get(0).get("lastReceivedAt"), "the merchant sees that the shop is connected");
+    }
+
+    @Test
+    void aTopicThatIsNotTheTriggerIsIgnored() {
+        ShopHooks shop = ShopHooks.connect(client, key, "shopify", "delegated", "fulfilled");
+        long id = shopifyId();
+        Reply reply = shop.post("orders/paid", fixtures.bytes(shopifyOrder(id, "hook.paid@example.org")));
+        assertEquals(Map.of("result", "ignored", "reason", "trigger", "transactionId", Long.toString(id)), reply.json());
+        assertProblem(client.get("/v1/orders/" + id, key), 404);
+        assertEquals(Map.of("result", "ignored", "reason", "topic"), shop.post("orders/create", fixtures.bytes(shopifyOrder(id, "x@example.org"))).json());
+        assertEquals(Map.of("result", "ignored", "reason", "topic"), shop.post("customers/data_request", "{\"shop_id\":1}").json());
+
+        ShopHooks paid = ShopHooks.connect(client, client.newMerchant("Paid Shop").apiKey(), "shopify", "delegated", "paid");
+        assertEquals("created", paid.post("orders/paid", fixtures.bytes(shopifyOrder(id, "hook.paid@example.org"))).json().get("result"));
+    }
+
+    @Test
+    void theAddressFallsBackToContactEmailThenTheCustomersAndWithoutOneTheOrderIsIgnored() {
+        ShopHooks shop = ShopHooks.connect(client, key, "shopify", "delegated", "fulfilled");
+        Map<String, Object> contact = shopifyOrder(shopifyId(), "");
+        contact.put("contact_email", "hook.contact@example.org");
+        assertEquals("created", shop.post("orders/fulfilled", fixtures.bytes(contact)).json().get("result"));
+
+        Map<String, Object> customerOnly = shopifyOrder(shopifyId(), "");
+        customerOnly.remove("email");
+        Fixtures.object(customerOnly, "customer").put("email", "hook.customer@example.org");
+        assertEquals("created", shop.post("orders/fulfilled", fixtures.bytes(customerOnly)).json().get("result"));
+
+        long none = shopifyId();
+        Map<String, Object> nobody = shopifyOrder(none, "not an address");
+        Fixtures.object(nobody, "customer").put("email", "");
+        assertEquals(Map.of("result", "ignored", "reason", "no_address", "transactionId", Long.toString(none)),
+                shop.post("orders/fulfilled", fixtures.bytes(nobody)).json());
+        assertProblem(client.get("/v1/orders/" + none, key), 404);
+    }
+
+    @Test
+    void anOddLocaleOrNameIsDroppedNeverTheOrder() {
+        ShopHooks shop = ShopHooks.connect(client, key, "shopify", "delegated", "fulfilled");
+        long german = shopifyId();
+        Map<String, Object> de = shopifyOrder(german, "hook.de@example.org");
+        de.put("customer_locale", "de-de");
+        assertEquals("created", shop.post("orders/fulfilled", fixtures.bytes(de)).json().get("result"));
+        assertEquals("de-DE", order(Long.toString(german)).get("locale"));
+
+        long odd = shopifyId();
+        Map<String, Object> oddOne = shopifyOrder(odd, "hook.odd@example.org");
+        oddOne.put("customer_locale", "not a locale!");
+        Fixtures.object(oddOne, "customer").put("first_name", "<script>");
+        assertEquals("created", shop.post("orders/fulfilled", fixtures.bytes(oddOne)).json().get("result"));
+        assertNull(order(Long.toString(odd)).get("locale"), "the merchant's default applies");
+        assertEquals(1, Db.count(dataSource, "SELECT COUNT(*) FROM recipients r JOIN orders o ON o.id = r.order_id "
+                + "WHERE o.transaction_id = ? AND r.name_cipher IS NULL", Long.toString(odd)), "the name is dropped, the greeting falls back");
+    }
+
+    @Test
+    void selfDeliveryKeepsNothingPersonal() {
+        ShopHooks shop = ShopHooks.connect(client, key, "shopify", "self", "fulfilled");
+        long id = shopifyId();
+        assertEquals("created", shop.post("orders/fulfilled", fixtures.bytes(shopifyOrder(id, "hook.self@example.org"))).json().get("result"));
+        assertEquals("self", order(Long.toString(id)).get("delivery"));
+        assertEquals("link_issued", order(Long.toString(id)).get("status"));
+        assertEquals(0, recipients(Long.toString(id)));
+    }
+
+    @Test
+    void cancelAndRefundCancelTheOrderAndEndItsPersonalData() {
+        ShopHooks shop = ShopHooks.connect(client, key, "shopify", "delegated", "fulfilled");
+        long cancelled = shopifyId();
+        long refunded = shopifyId();
+        shop.post("orders/fulfilled", fixtures.bytes(shopifyOrder(cancelled, "hook.cancel@example.org")));
+        shop.post("orders/fulfilled", fixtures.bytes(shopifyOrder(refunded, "hook.refund@example.org")));
+
+        assertEquals(Map.of("result", "cancelled", "transactionId", Long.toString(cancelled)),
+                shop.post("orders/cancelled", fixtures.bytes(shopifyOrder(cancelled, "hook.cancel@example.org"))).json());
+        assertEquals(Map.of("result", "cancelled", "transactionId", Long.toString(refunded)),
+                shop.post("refunds/create", "{\"id\":" + shopifyId() + ",\"order_id\":" + refunded + "}").json());
+        for (long id : List.of(cancelled, refunded)) {
+            Map<String, Object> order = order(Long.toString(id));
+            assertEquals("cancelled", order.get("status"));
+            assertEquals("purged", order.get("personalData"));
+            assertEquals(0, recipients(Long.toString(id)));
+        }
+        long unknown = shopifyId();
+        assertEquals(Map.of("result", "ignored", "reason", "trigger", "transactionId", Long.toString(unknown)),
+                shop.post("orders/cancelled", fixtures.bytes(shopifyOrder(unknown, "x@example.org"))).json(),
+                "an order that never met the trigger has nothing to cancel");
+    }
+
+    @Test
+    void privacyTopicsEraseTheCustomerOrTheWholeShop() {
+        ShopHooks shop = ShopHooks.connect(client, key, "shopify", "delegated", "fulfilled");
+        long first = shopifyId();
+        long listed = shopifyId();
+        long other = shopifyId();
+        shop.post("orders/fulfilled", fixtures.bytes(shopifyOrder(first, "hook.redact@example.org")));
+        shop.post("orders/fulfilled", fixtures.bytes(shopifyOrder(listed, "hook.listed@example.org")));
+        shop.post("orders/fulfilled", fixtures.bytes(shopifyOrder(other, "hook.other@example.org")));
+
+        Reply redact = shop.post("customers/redact", "{\"shop_id\":1,\"customer\":{\"id\":2,\"email\":\"hook.redact@example.org\","
+                + "\"phone\":\"555\"},\"orders_to_redact\":[" + listed + "]}");
+        assertEquals(Map.of("result", "erased"), redact.json());
+        assertEquals(0, recipients(Long.toString(first)));
+        assertEquals(0, recipients(Long.toString(listed)));
+        assertEquals(1, recipients(Long.toString(other)));
+        long again = shopifyId();
+        shop.post("orders/fulfilled", fixtures.bytes(shopifyOrder(again, "hook.redact@example.org")));
+        assertEquals("suppressed", order(Long.toString(again)).get("status"), "the erased address is not stored again");
+
+        assertEquals(Map.of("result", "erased"), shop.post("shop/redact", "{\"shop_id\":1,\"shop_domain\":\"x.myshopify.com\"}").json());
+        assertEquals(0, recipients(Long.toString(other)));
+        assertEquals("cancelled", order(Long.toString(other)).get("status"), "nobody is left to invite");
+    }
+
+    @Test
+    void aBadSignatureIs401AndNothingIsReadOrStored() {
+        ShopHooks shop = ShopHooks.connect(client, key, "shopify", "delegated", "fulfilled");
+        long id = shopifyId();
+        byte[] body = fixtures.bytes(shopifyOrder(id, "hook.forged@example.org"));
+        assertProblem(shop.postUnsigned("orders/fulfilled", body), 401);
+        assertProblem(shop.postSigned("orders/fulfilled", body, ShopHooks.sign("not-the-shops-secret", body), "application/json"), 401);
+        assertProblem(shop.postSigned("orders/fulfilled", body, "not base64 at all!", "application/json"), 401);
+        byte[] tampered = fixtures.bytes(shopifyOrder(id, "hook.tampered@example.org"));
+        assertProblem(shop.postSigned("orders/fulfilled", tampered, ShopHooks.sign(shop.secret, body), "application/json"), 401);
+        assertProblem(client.get("/v1/orders/" + id, key), 404);
+        List<Map<String, Object>> connectors = (List<Map<String, Object>>) client.get("/v1/connectors", key).json().get("connectors");
+        assertNull(connectors.get(0).get("lastReceivedAt"), "only a signed delivery counts");
+    }
+
+    @Test
+    void badInputIsAClearProblemNeverA500() {
+        ShopHooks shop = ShopHooks.connect(client, key, "shopify", "delegated", "fulfilled");
+        byte[] notJson = "this is not json".getBytes(StandardCharsets.UTF_8);
+        assertProblem(shop.post("orders/fulfilled", notJson), 400);
+        assertProblem(shop.post("orders/fulfilled", "[1,2]"), 400);
+        assertFieldError(shop.post("orders/fulfilled", "{\"email\":\"hook.noid@example.org\"}"), "id");
+        assertFieldError(shop.post("orders/fulfilled", "{\"id\":1.5,\"email\":\"hook.noid@example.org\"}"), "id");
+        assertFieldError(shop.post("refunds/create", "{\"id\":1}"), "order_id");
+        byte[] text = "{\"id\":1}".getBytes(StandardCharsets.UTF_8);
+        assertProblem(shop.postSigned("orders/fulfilled", text, ShopHooks.sign(shop.secret, text), "text/plain"), 415);
+        byte[] huge = ("{\"id\":1,\"note\":\"" + "n".repeat(1_100_000) + "\"}").getBytes(StandardCharsets.UTF_8);
+        assertProblem(shop.post("orders/fulfilled", huge), 413);
+        assertProblem(client.postRaw("/hooks/shopify/00000000000000000000000000000000", Map.of("X-Shopify-Topic", "orders/fulfilled",
+                "X-Shopify-Hmac-Sha256", ShopHooks.sign(shop.secret, text)), "application/json", text), 404);
+        assertProblem(client.postRaw(shop.path.replace("shopify", "woocommerce"), Map.of("X-WC-Webhook-Topic", "order.created",
+                "X-WC-Webhook-Signature", ShopHooks.sign(shop.secret, text)), "application/json", text), 404);
+
+        assertEquals(204, client.send("DELETE", "/v1/connectors/shopify", key, null, null).status());
+        assertProblem(shop.post("orders/fulfilled", fixtures.bytes(shopifyOrder(shopifyId(), "hook.deleted@example.org"))), 404);
+    }
+
+    @Test
+    void wooCommerceOrdersFollowTheirStatusAndThePingIsAnswered() {
+        ShopHooks shop = ShopHooks.connect(client, key, "woocommerce", "delegated", "completed");
+        Reply ping = client.postRaw(shop.path, Map.of(), "application/x-www-form-urlencoded", "webhook_id=7".getBytes(StandardCharsets.UTF_8));
+        assertEquals(200, ping.status(), ping::toString);
+        assertEquals("", ping.body());
+
+        String id = Integer.toString(ThreadLocalRandom.current().nextInt(1_000_000, 2_000_000_000));
+        Map<String, Object> order = fixtures.wooCommerceOrder();
+        order.put("id", Long.parseLong(id));
+        Fixtures.object(order, "billing").put("email", "hook.woo@example.org");
+        assertEquals(Map.of("result", "ignored", "reason", "trigger", "transactionId", id),
+                shop.post("order.created", fixtures.bytes(order)).json(), "processing is not the trigger");
+        order.put("status", "completed");
+        assertEquals(Map.of("result", "created", "transactionId", id), shop.post("order.updated", fixtures.bytes(order)).json());
+        assertEquals("scheduled", order(id).get("status"));
+        assertEquals("exists", shop.post("order.updated", fixtures.bytes(order)).json().get("result"));
+        order.put("status", "refunded");
+        assertEquals(Map.of("result", "cancelled", "transactionId", id), shop.post("order.updated", fixtures.bytes(order)).json());
+        assertEquals("cancelled", order(id).get("status"));
+
+        String deleted = Integer.toString(ThreadLocalRandom.current().nextInt(1_000_000, 2_000_000_000));
+        order.put("id", Long.parseLong(deleted));
+        order.put("status", "completed");
+        shop.post("order.created", fixtures.bytes(order));
+        assertEquals(Map.of("result", "cancelled", "transactionId", deleted), shop.post("order.deleted", "{\"id\":" + deleted + "}").json());
+        assertEquals(Map.of("result", "ignored", "reason", "topic"), shop.post("product.updated", "{\"id\":1}").json());
+        assertProblem(shop.postUnsigned("order.created", fixtures.bytes(order)), 401);
+    }
+
+    @Test
+    void wooCommercesTransactionIdIsNeverTheOrder() {
+        ShopHooks shop = ShopHooks.connect(client, key, "woocommerce", "self", "processing");
+        Map<String, Object> order = fixtures.wooCommerceOrder();
+        String id = Integer.toString(ThreadLocalRandom.current().nextInt(1_000_000, 2_000_000_000));
+        order.put("id", Long.parseLong(id));
+        order.put("transaction_id", "pay-" + Names.unique("Ref"));
+        assertEquals(Map.of("result", "created", "transactionId", id), shop.post("order.created", fixtures.bytes(order)).json());
+    }
+}
