@@ -37,6 +37,7 @@ public final class Bench {
     static final int ORDERS_PER_BATCH = 500;
     static final Duration WARM_UP = Duration.ofSeconds(20);
     static final Duration MEASURE = Duration.ofSeconds(10);
+    static final Duration HOOK_WARM_UP = Duration.ofSeconds(10);
     static final int MAILS = 8000;
     static final int MAILS_WARM_UP = 2000;
     static final int PURGE_ROWS = 200_000;
@@ -83,6 +84,7 @@ public final class Bench {
             rawInserts(merchants);
             seed(merchants);
             httpFiguresAndPurge(env, merchants);
+            shopWebhooks(env, merchants);
             dispatch(env, sink);
         }
         report.print("Results on " + database.name + ", " + Runtime.getRuntime().availableProcessors() + " cores, "
@@ -221,6 +223,71 @@ public final class Bench {
                 lines, seconds, rssBefore, rss[0]), "completes, constant memory", complete && gateway.process.isAlive());
     }
 
+    /**
+     * A Shopify shop posting orders/paid webhooks (signed, with the addresses, phone and IP a real payload carries)
+     * against the same orders posted to POST /v1/orders, both through the same Java client in the same gateway.
+     */
+    private void shopWebhooks(Map<String, String> env, Merchants merchants) throws Exception {
+        log("Shopify webhooks against POST /v1/orders (warm-up " + HOOK_WARM_UP.toSeconds() + " s each)");
+        String secret = "bench-shop-secret-" + UUID.randomUUID();
+        try (Gateway gateway = Gateway.start(jar, work, List.of(), env, http)) {
+            String connector = put(gateway, "/v1/connectors/shopify", merchants.benchKey(),
+                    "{\"secret\":\"" + secret + "\",\"delivery\":\"delegated\",\"trigger\":\"paid\"}");
+            Matcher url = Pattern.compile("\"webhookUrl\":\"[^\"]*(/hooks/shopify/[0-9a-f]+)\"").matcher(connector);
+            if (!url.find()) {
+                throw new IllegalStateException("no webhookUrl in " + connector);
+            }
+            URI hook = URI.create(gateway.base + url.group(1));
+            URI orders = URI.create(gateway.base + "/v1/orders");
+            PostLoad.Requests api = (thread, n) -> HttpRequest.newBuilder(orders).header("Authorization", "Bearer " + merchants.benchKey())
+                    .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(apiOrder("API-" + thread + "-" + n))).build();
+            ThreadLocal<javax.crypto.Mac> macs = ThreadLocal.withInitial(() -> {
+                try {
+                    javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA256");
+                    mac.init(new javax.crypto.spec.SecretKeySpec(secret.getBytes(java.nio.charset.StandardCharsets.UTF_8), "HmacSHA256"));
+                    return mac;
+                } catch (java.security.GeneralSecurityException e) {
+                    throw new IllegalStateException(e);
+                }
+            });
+            long offset = 9_000_000_000_000_000L;
+            PostLoad.Requests shopify = (thread, n) -> {
+                byte[] body = shopifyOrder(offset + thread * 100_000_000L + n).getBytes(java.nio.charset.StandardCharsets.UTF_8);
+                String signature = Base64.getEncoder().encodeToString(macs.get().doFinal(body));
+                return HttpRequest.newBuilder(hook).header("Content-Type", "application/json").header("X-Shopify-Topic", "orders/paid")
+                        .header("X-Shopify-Hmac-Sha256", signature).POST(HttpRequest.BodyPublishers.ofByteArray(body)).build();
+            };
+            PostLoad.run(http, CONNECTIONS, HOOK_WARM_UP, api);
+            PostLoad.run(http, CONNECTIONS, HOOK_WARM_UP, (thread, n) -> shopify.next(thread, n + 50_000_000L));
+            PostLoad.Result viaApi = PostLoad.run(http, CONNECTIONS, MEASURE, (thread, n) -> api.next(thread + 1000, n));
+            PostLoad.Result viaHook = PostLoad.run(http, CONNECTIONS, MEASURE, shopify);
+            if (viaApi.failures() + viaHook.failures() > 0) {
+                log("webhook load: " + viaApi.failures() + " API and " + viaHook.failures() + " webhook answers outside 2xx");
+            }
+            report.atLeast("Shopify webhook ingest (orders/paid, signed, full PII payload cut at the edge), " + CONNECTIONS + " connections",
+                    viaHook.perSecond(), "orders/s", "the same orders posted to POST /v1/orders, same client", viaApi.perSecond(), 0.8);
+        }
+    }
+
+    private static String apiOrder(String id) {
+        return "{\"transactionId\":\"" + id + "\",\"delivery\":\"delegated\",\"customer\":{\"email\":\"" + id.toLowerCase()
+                + "@bench.example\",\"name\":\"Bench\"}}";
+    }
+
+    /** The shape Shopify posts: the order with its customer, addresses, client details and line items. */
+    private static String shopifyOrder(long id) {
+        String address = "{\"first_name\":\"Bench\",\"last_name\":\"Customer\",\"address1\":\"Chestnut Street 92\",\"city\":\"Louisville\","
+                + "\"zip\":\"40202\",\"country\":\"United States\",\"phone\":\"555-625-1199\",\"name\":\"Bench Customer\"}";
+        return "{\"id\":" + id + ",\"email\":\"s" + id + "@bench.example\",\"contact_email\":\"s" + id + "@bench.example\","
+                + "\"customer_locale\":\"en\",\"token\":\"b1946ac92492d2347c6235b4d2611184\",\"browser_ip\":\"203.0.113.7\","
+                + "\"note\":\"leave at the door\",\"total_price\":\"409.94\",\"currency\":\"USD\",\"billing_address\":" + address
+                + ",\"shipping_address\":" + address + ",\"customer\":{\"id\":207119551,\"email\":\"s" + id + "@bench.example\","
+                + "\"first_name\":\"Bench\",\"last_name\":\"Customer\",\"phone\":\"555-625-1199\"},"
+                + "\"client_details\":{\"browser_ip\":\"203.0.113.7\",\"user_agent\":\"Mozilla/5.0\"},"
+                + "\"line_items\":[{\"id\":466157049,\"product_id\":632910392,\"title\":\"IPod Nano - 8gb\",\"quantity\":1,\"price\":\"199.00\"},"
+                + "{\"id\":518995019,\"product_id\":921728736,\"title\":\"IPod Touch 8GB\",\"quantity\":1,\"price\":\"199.00\"}]}";
+    }
+
     /** A gateway with the dispatcher on drains the queued mails into the sink; then raw Jakarta Mail sends the same message. */
     private void dispatch(Map<String, String> env, SmtpSink sink) throws Exception {
         log("dispatch of " + (MAILS + MAILS_WARM_UP) + " mails");
@@ -325,6 +392,16 @@ public final class Bench {
             throw new IllegalStateException("creating a merchant failed: " + created.statusCode());
         }
         return new String[]{m.group(1), m.group(2)};
+    }
+
+    private String put(Gateway gateway, String path, String key, String body) throws Exception {
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(gateway.base + path))
+                .header("Authorization", "Bearer " + key).header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() >= 300) {
+            throw new IllegalStateException(path + " answered " + response.statusCode() + ": " + response.body());
+        }
+        return response.body();
     }
 
     private void send(Gateway gateway, String path, String key, String body) throws Exception {
