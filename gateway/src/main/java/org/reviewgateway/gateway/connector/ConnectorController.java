@@ -56,7 +56,7 @@ class ConnectorController {
             fields.reject("trigger", "must be one of " + String.join(", ", p.triggers) + " for " + p.wire());
         }
         fields.throwIfInvalid();
-        return response(connectors.put(merchant, p, new Connectors.Change(secret, delivery, trigger)).connector());
+        return response(connectors.put(merchant, p, new Connectors.Change(secret, delivery, trigger)));
     }
 
     @Operation(summary = "The merchant's connectors, with when each last heard from its shop")

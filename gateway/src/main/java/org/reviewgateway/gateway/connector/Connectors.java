@@ -10,6 +10,7 @@ import org.reviewgateway.gateway.web.InvalidInputException;
 import org.reviewgateway.gateway.web.NotFoundException;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -19,6 +20,7 @@ import java.util.Optional;
 class Connectors {
 
     private static final int ID_BYTES = 16;
+    static final Duration RECEIVED_RESOLUTION = Duration.ofMinutes(1);
 
     private final ConnectorRepository connectors;
     private final PiiCipher cipher;
@@ -41,8 +43,8 @@ class Connectors {
         }
     }
 
-    /** @return the connector as stored now; {@code created} says whether this call made it */
-    Saved put(Merchant merchant, Platform platform, Change change) {
+    /** Creates the platform's connector or changes it; a PUT racing another for the same platform is applied after it. */
+    Connector put(Merchant merchant, Platform platform, Change change) {
         try {
             return save(merchant, platform, change);
         } catch (RuntimeException e) {
@@ -53,10 +55,7 @@ class Connectors {
         }
     }
 
-    record Saved(Connector connector, boolean created) {
-    }
-
-    private Saved save(Merchant merchant, Platform platform, Change change) {
+    private Connector save(Merchant merchant, Platform platform, Change change) {
         Instant now = clock.instant();
         Optional<Connector> existing = connectors.findByMerchantIdAndPlatform(merchant.id(), platform);
         if (existing.isEmpty()) {
@@ -66,14 +65,14 @@ class Connectors {
             Connector created = new Connector(tokens.newHex(ID_BYTES), merchant.id(), platform, cipher.sealSecret(change.secret()),
                     change.delivery() == null ? Connector.DELEGATED : change.delivery(),
                     change.trigger() == null ? platform.defaultTrigger : change.trigger(), now, now, null);
-            return new Saved(connectors.save(created), true);
+            return connectors.save(created);
         }
         Connector c = existing.get();
         Connector updated = new Connector(c.id(), c.merchantId(), platform,
                 change.secret() == null ? c.secretSealed() : cipher.sealSecret(change.secret()),
                 change.delivery() == null ? c.delivery() : change.delivery(),
                 change.trigger() == null ? c.triggerStatus() : change.trigger(), c.createdAt(), now, c.lastReceivedAt());
-        return new Saved(connectors.update(updated), false);
+        return connectors.update(updated);
     }
 
     List<Connector> all(Merchant merchant) {
@@ -96,8 +95,14 @@ class Connectors {
         return cipher.unsealSecret(connector.secretSealed());
     }
 
-    /** A delivery with a valid signature arrived: the merchant can see the shop is connected. */
+    /**
+     * A delivery with a valid signature arrived: the merchant can see the shop is connected. Written at most once a
+     * minute, so that a busy shop's webhooks do not queue on the connector's row.
+     */
     void received(Connector connector) {
-        connectors.markReceived(connector.id(), clock.instant());
+        Instant now = clock.instant();
+        if (connector.lastReceivedAt() == null || connector.lastReceivedAt().isBefore(now.minus(RECEIVED_RESOLUTION))) {
+            connectors.markReceived(connector.id(), now);
+        }
     }
 }
