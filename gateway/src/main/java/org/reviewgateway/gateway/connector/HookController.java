@@ -23,6 +23,9 @@ import org.reviewgateway.gateway.merchant.MerchantAccounts;
 import org.reviewgateway.gateway.web.NotFoundException;
 import org.reviewgateway.gateway.web.ProblemResponses;
 
+import java.nio.charset.StandardCharsets;
+import java.util.regex.Pattern;
+
 /**
  * Where shops post their own order webhooks. The raw body is verified before anything reads it; a body with a bad
  * signature is never parsed, stored or logged.
@@ -30,6 +33,8 @@ import org.reviewgateway.gateway.web.ProblemResponses;
 @Controller("/hooks")
 @ExecuteOn(TaskExecutors.BLOCKING)
 class HookController {
+
+    private static final Pattern PING = Pattern.compile("webhook_id=\\d{1,20}");
 
     private final Connectors connectors;
     private final MerchantAccounts merchants;
@@ -66,12 +71,18 @@ class HookController {
     @Post(value = "/woocommerce/{connectorId}", consumes = {MediaType.APPLICATION_JSON, MediaType.APPLICATION_FORM_URLENCODED})
     HttpResponse<HookAnswer> woocommerce(@PathVariable String connectorId, @Header("X-WC-Webhook-Signature") @Nullable String signature,
                                          @Header("X-WC-Webhook-Topic") @Nullable String topic, HttpRequest<?> request, @Body @Parameter(hidden = true) byte[] body) {
-        if (request.getContentType().filter(MediaType.APPLICATION_FORM_URLENCODED_TYPE::matches).isPresent()) {
+        if (isPing(request, signature, body)) {
             connectors.forHook(connectorId, Platform.WOOCOMMERCE);
             return HttpResponse.ok();
         }
         Connector connector = verified(connectorId, Platform.WOOCOMMERCE, signature, body);
         return HttpResponse.ok(woocommerce.handle(merchantOf(connector), connector, topic, body));
+    }
+
+    /** WooCommerce pings unsigned with a form body {@code webhook_id=<n>} (whatever content type a proxy leaves it). */
+    private static boolean isPing(HttpRequest<?> request, @Nullable String signature, byte[] body) {
+        return request.getContentType().filter(MediaType.APPLICATION_FORM_URLENCODED_TYPE::matches).isPresent()
+                || signature == null && body.length <= 40 && PING.matcher(new String(body, StandardCharsets.US_ASCII)).matches();
     }
 
     private Connector verified(String connectorId, Platform platform, @Nullable String signature, byte[] body) {

@@ -2,7 +2,6 @@ package org.reviewgateway.gateway.connector;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import io.micronaut.core.annotation.Nullable;
 import org.reviewgateway.gateway.web.DomainException;
@@ -22,7 +21,8 @@ import java.util.Set;
  */
 final class JsonProjection {
 
-    private static final JsonFactory JSON = JsonFactory.builder().build();
+    /** Field names are not interned: a payload's names never outlive it in a shared table. */
+    private static final JsonFactory JSON = JsonFactory.builder().disable(JsonFactory.Feature.CANONICALIZE_FIELD_NAMES).build();
 
     private final Map<String, List<String>> values;
 
@@ -42,19 +42,17 @@ final class JsonProjection {
             if (parser.nextToken() != null) {
                 throw malformed();
             }
-        } catch (JsonProcessingException e) {
+        } catch (IOException notJson) {
             throw malformed();
-        } catch (IOException e) {
-            throw new IllegalStateException("reading a byte array failed", e);
         }
         return new JsonProjection(values);
     }
 
-    /** The first value at this path, or null when there is none (an empty string counts as none). */
+    /** The first value at this path, or null when there is none (a blank string counts as none). */
     @Nullable
     String text(String path) {
         List<String> found = values.get(path);
-        return found == null || found.isEmpty() || found.get(0).isEmpty() ? null : found.get(0);
+        return found == null || found.isEmpty() || found.get(0).isBlank() ? null : found.get(0);
     }
 
     /** The first of these paths that holds a value. */
@@ -96,7 +94,11 @@ final class JsonProjection {
                     readValue(parser, path + "[]", wanted, prefixes, values);
                 }
             }
-            case VALUE_STRING, VALUE_NUMBER_INT -> values.computeIfAbsent(path, p -> new ArrayList<>()).add(parser.getText());
+            case VALUE_STRING, VALUE_NUMBER_INT -> {
+                if (wanted.contains(path)) {
+                    values.computeIfAbsent(path, p -> new ArrayList<>()).add(parser.getText());
+                }
+            }
             default -> parser.skipChildren();
         }
     }

@@ -20,13 +20,15 @@ class ShopifyHooks {
         this.actions = actions;
     }
 
+    /** @throws org.reviewgateway.gateway.web.DomainException MALFORMED when the body is no JSON object, whatever the topic */
     HookAnswer handle(Merchant merchant, Connector connector, @Nullable String topic, byte[] body) {
+        JsonProjection payload = JsonProjection.of(body, FIELDS);
         return switch (topic == null ? "" : topic) {
-            case "orders/paid" -> created(merchant, connector, "paid", body);
-            case "orders/fulfilled" -> created(merchant, connector, "fulfilled", body);
-            case "orders/cancelled" -> actions.cancel(merchant, ShopActions.required(read(body).text("id"), "id"));
-            case "refunds/create" -> actions.cancel(merchant, ShopActions.required(read(body).text("order_id"), "order_id"));
-            case "customers/redact" -> customerRedacted(merchant, read(body));
+            case "orders/paid" -> created(merchant, connector, "paid", payload);
+            case "orders/fulfilled" -> created(merchant, connector, "fulfilled", payload);
+            case "orders/cancelled" -> actions.cancel(merchant, ShopActions.required(payload.text("id"), "id"));
+            case "refunds/create" -> actions.cancel(merchant, ShopActions.required(payload.text("order_id"), "order_id"));
+            case "customers/redact" -> customerRedacted(merchant, payload);
             case "shop/redact" -> {
                 actions.eraseEveryone(merchant);
                 yield HookAnswer.erased(null);
@@ -35,8 +37,7 @@ class ShopifyHooks {
         };
     }
 
-    private HookAnswer created(Merchant merchant, Connector connector, String trigger, byte[] body) {
-        JsonProjection order = read(body);
+    private HookAnswer created(Merchant merchant, Connector connector, String trigger, JsonProjection order) {
         String id = ShopActions.required(order.text("id"), "id");
         if (!trigger.equals(connector.triggerStatus())) {
             return HookAnswer.ignored(ShopActions.TRIGGER, id);
@@ -49,9 +50,5 @@ class ShopifyHooks {
         actions.eraseAddress(merchant, request.text("customer.email"));
         request.texts("orders_to_redact[]").forEach(id -> actions.erasePersonalData(merchant, id));
         return HookAnswer.erased(null);
-    }
-
-    private static JsonProjection read(byte[] body) {
-        return JsonProjection.of(body, FIELDS);
     }
 }

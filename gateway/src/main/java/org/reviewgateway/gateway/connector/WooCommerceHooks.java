@@ -23,10 +23,12 @@ class WooCommerceHooks {
         this.actions = actions;
     }
 
+    /** @throws org.reviewgateway.gateway.web.DomainException MALFORMED when the body is no JSON object, whatever the topic */
     HookAnswer handle(Merchant merchant, Connector connector, @Nullable String topic, byte[] body) {
+        JsonProjection payload = JsonProjection.of(body, FIELDS);
         return switch (topic == null ? "" : topic) {
-            case "order.created", "order.updated" -> changed(merchant, connector, JsonProjection.of(body, FIELDS));
-            case "order.deleted" -> actions.cancel(merchant, ShopActions.required(JsonProjection.of(body, FIELDS).text("id"), "id"));
+            case "order.created", "order.updated" -> changed(merchant, connector, payload);
+            case "order.deleted" -> actions.cancel(merchant, ShopActions.required(payload.text("id"), "id"));
             default -> HookAnswer.ignored(ShopActions.TOPIC, null);
         };
     }

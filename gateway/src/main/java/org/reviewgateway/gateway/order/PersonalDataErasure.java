@@ -107,22 +107,28 @@ class PersonalDataErasure {
 
     /**
      * The shop asked for all its customers' personal data to go (Shopify's shop/redact): every recipient of the
-     * merchant is erased, in bounded batches; an invitation not yet sent is cancelled.
-     *
-     * @return how many orders' personal data this request deleted
+     * merchant is erased, a batch per transaction so that the work done stands even if the shop gives up waiting;
+     * an invitation not yet sent is cancelled.
      */
-    @Transactional
-    public int eraseEveryRecipientOf(Merchant merchant) {
-        int affected = 0;
-        for (List<Long> batch = recipients.findOrderIdsByMerchantId(merchant.id(), ERASE_BATCH); !batch.isEmpty();
-             batch = recipients.findOrderIdsByMerchantId(merchant.id(), ERASE_BATCH)) {
-            try {
-                affected += eraser.erase(transactions.getConnection(), batch, clock.instant(), PersonalDataEraser.Unsent.CANCELLED);
-            } catch (SQLException e) {
-                throw new DataAccessException("could not erase the merchant's personal data", e);
-            }
-            batch.forEach(orderId -> mail.forget(deliveries.idsOf(orderId)));
+    public void eraseEveryRecipientOf(Merchant merchant) {
+        boolean more = true;
+        while (more) {
+            more = transactions.executeWrite(status -> {
+                List<Long> batch = recipients.findOrderIdsByMerchantId(merchant.id(), ERASE_BATCH);
+                if (!batch.isEmpty()) {
+                    eraseBatch(batch);
+                    batch.forEach(orderId -> mail.forget(deliveries.idsOf(orderId)));
+                }
+                return !batch.isEmpty();
+            });
         }
-        return affected;
+    }
+
+    private void eraseBatch(List<Long> orderIds) {
+        try {
+            eraser.erase(transactions.getConnection(), orderIds, clock.instant(), PersonalDataEraser.Unsent.CANCELLED);
+        } catch (SQLException e) {
+            throw new DataAccessException("could not erase the merchant's personal data", e);
+        }
     }
 }

@@ -111,6 +111,25 @@ class ShopWebhookPrivacyTest {
             wooWithoutId.remove("id");
             answers.add(expect(422, woo.post("order.updated", fixtures.bytes(wooWithoutId))));
 
+            long cancelled = shopifyId + 10;
+            answers.add(expect(200, shopify.post("orders/fulfilled", fixtures.bytes(shopifyOrder(fixtures, cancelled)))));
+            answers.add(expect(200, shopify.post("orders/cancelled", fixtures.bytes(shopifyOrder(fixtures, cancelled)))));
+            long refunded = shopifyId + 11;
+            answers.add(expect(200, shopify.post("orders/fulfilled", fixtures.bytes(shopifyOrder(fixtures, refunded)))));
+            answers.add(expect(200, shopify.post("refunds/create", "{\"id\":1,\"order_id\":" + refunded + ",\"note\":\"" + canary()
+                    + "\",\"refund_line_items\":[{\"line_item\":{\"title\":\"" + canary() + "\"}}]}")));
+            answers.add(expect(200, shopify.post("customers/redact", "{\"shop_id\":1,\"customer\":{\"id\":2,\"email\":"
+                    + "\"hook.redacted@example.org\",\"phone\":\"" + canary() + "\"},\"orders_to_redact\":[" + refunded + "]}")));
+            answers.add(expect(200, shopify.post("customers/data_request", "{\"shop_id\":1,\"customer\":{\"phone\":\"" + canary() + "\"}}")));
+            byte[] tooLarge = ("{\"id\":1,\"note\":\"" + canary() + "n".repeat(1_100_000) + "\"}").getBytes(StandardCharsets.UTF_8);
+            answers.add(expect(413, shopify.post("orders/fulfilled", tooLarge)));
+            byte[] text = ("{\"note\":\"" + canary() + "\"}").getBytes(StandardCharsets.UTF_8);
+            answers.add(expect(415, shopify.postSigned("orders/fulfilled", text, ShopHooks.sign(shopify.secret, text), "text/plain")));
+            long deleted = wooId + 1;
+            answers.add(expect(200, woo.post("order.created", fixtures.bytes(wooCommerceOrder(fixtures, deleted)))));
+            answers.add(expect(200, woo.post("order.deleted", "{\"id\":" + deleted + ",\"billing\":{\"phone\":\"" + canary() + "\"}}")));
+            answers.add(expect(200, client.postRaw(woo.path, Map.of(), "application/x-www-form-urlencoded", "webhook_id=9".getBytes(StandardCharsets.UTF_8))));
+
             answers.add(client.get("/v1/orders/" + shopifyId, key).body());
             answers.add(client.get("/v1/orders/" + wooId, key).body());
             answers.add(client.get("/v1/export", key).body());
@@ -119,6 +138,8 @@ class ShopWebhookPrivacyTest {
             logLines = List.copyOf(logs.lines());
         }
 
+        canaries.add(shopify.secret);
+        canaries.add(woo.secret);
         for (String canary : canaries) {
             for (String answer : answers) {
                 assertFalse(answer.toLowerCase(Locale.ROOT).contains(canary), () -> "a canary in an answer: " + answer);

@@ -9,6 +9,7 @@ import org.junit.jupiter.api.Test;
 import org.reviewgateway.gateway.support.Db;
 import org.reviewgateway.gateway.support.GatewayClient.Reply;
 import org.reviewgateway.gateway.support.GatewayClient;
+import org.reviewgateway.gateway.support.LogCapture;
 import org.reviewgateway.gateway.support.Names;
 
 import java.nio.charset.StandardCharsets;
@@ -207,12 +208,54 @@ class ShopWebhookTest {
     }
 
     @Test
+    void anotherShopsConnectorTouchesNothingOfThisMerchant() {
+        ShopHooks shop = ShopHooks.connect(client, key, "shopify", "delegated", "fulfilled");
+        ShopHooks other = ShopHooks.connect(client, client.newMerchant("Other Hook Shop").apiKey(), "shopify", "delegated", "fulfilled");
+        long id = shopifyId();
+        shop.post("orders/fulfilled", fixtures.bytes(shopifyOrder(id, "hook.mine@example.org")));
+
+        assertEquals("ignored", other.post("orders/cancelled", fixtures.bytes(shopifyOrder(id, "hook.mine@example.org"))).json().get("result"));
+        other.post("customers/redact", "{\"customer\":{\"email\":\"hook.mine@example.org\"},\"orders_to_redact\":[" + id + "]}");
+        other.post("shop/redact", "{\"shop_id\":2}");
+        assertEquals("scheduled", order(Long.toString(id)).get("status"));
+        assertEquals(1, recipients(Long.toString(id)));
+        assertProblem(other.postSigned("orders/cancelled", fixtures.bytes(shopifyOrder(id, "x@example.org")),
+                ShopHooks.sign(shop.secret, fixtures.bytes(shopifyOrder(id, "x@example.org"))), "application/json"), 401);
+    }
+
+    @Test
+    void theFixtureAsTheShopSendsItIsVerifiedOnItsRawBytes() throws Exception {
+        ShopHooks shop = ShopHooks.connect(client, key, "woocommerce", "delegated", "processing");
+        byte[] raw = java.nio.file.Files.readAllBytes(java.nio.file.Path.of("..", "..", "shared", "fixtures", "webhooks", "woocommerce-order-created.json"));
+        assertTrue(new String(raw, StandardCharsets.UTF_8).contains("\n  "), "pretty-printed, as WooCommerce sends it");
+        assertEquals(Map.of("result", "created", "transactionId", "727"), shop.post("order.created", raw).json());
+    }
+
+    @Test
+    void aNewSecretReplacesTheOldOneAtOnce() {
+        ShopHooks shop = ShopHooks.connect(client, key, "shopify", "delegated", "fulfilled");
+        String newSecret = "the-rotated-secret-" + java.util.UUID.randomUUID();
+        assertEquals(200, client.send("PUT", "/v1/connectors/shopify", key, "application/json", "{\"secret\":\"" + newSecret + "\"}").status());
+        byte[] body = fixtures.bytes(shopifyOrder(shopifyId(), "hook.rotated@example.org"));
+        assertProblem(shop.post("orders/fulfilled", body), 401);
+        assertEquals("created", shop.postSigned("orders/fulfilled", body, ShopHooks.sign(newSecret, body), "application/json").json().get("result"));
+    }
+
+    @Test
     void aBadSignatureIs401AndNothingIsReadOrStored() {
         ShopHooks shop = ShopHooks.connect(client, key, "shopify", "delegated", "fulfilled");
         long id = shopifyId();
         byte[] body = fixtures.bytes(shopifyOrder(id, "hook.forged@example.org"));
-        assertProblem(shop.postUnsigned("orders/fulfilled", body), 401);
-        assertProblem(shop.postSigned("orders/fulfilled", body, ShopHooks.sign("not-the-shops-secret", body), "application/json"), 401);
+        List<String> logLines;
+        try (LogCapture logs = new LogCapture()) {
+            Map<String, Object> problem = assertProblem(shop.postUnsigned("orders/fulfilled", body), 401);
+            assertEquals("urn:review-gateway:problem:bad-signature", problem.get("type"));
+            assertProblem(shop.postSigned("orders/fulfilled", body, ShopHooks.sign("not-the-shops-secret", body), "application/json"), 401);
+            logLines = List.copyOf(logs.lines());
+        }
+        for (String line : logLines) {
+            assertTrue(!line.contains("hook.forged") && !line.contains(Long.toString(id)) && !line.contains(shop.secret), line);
+        }
         assertProblem(shop.postSigned("orders/fulfilled", body, "not base64 at all!", "application/json"), 401);
         byte[] tampered = fixtures.bytes(shopifyOrder(id, "hook.tampered@example.org"));
         assertProblem(shop.postSigned("orders/fulfilled", tampered, ShopHooks.sign(shop.secret, body), "application/json"), 401);
@@ -227,6 +270,18 @@ class ShopWebhookTest {
         byte[] notJson = "this is not json".getBytes(StandardCharsets.UTF_8);
         assertProblem(shop.post("orders/fulfilled", notJson), 400);
         assertProblem(shop.post("orders/fulfilled", "[1,2]"), 400);
+        assertProblem(shop.post("orders/fulfilled", ""), 400);
+        assertProblem(shop.post("orders/fulfilled", "null"), 400);
+        assertProblem(shop.post("orders/fulfilled", "\"x\""), 400);
+        assertProblem(shop.post("orders/fulfilled", "{\"id\":1}{"), 400);
+        assertProblem(shop.post("shop/redact", notJson), 400);
+        assertProblem(shop.post("some/other-topic", notJson), 400);
+        assertProblem(shop.post("orders/fulfilled", new byte[]{0, 0, 0, 0x7B, 0x6E, 0x6F, 0x74, 0x65}), 400);
+        assertProblem(shop.post("orders/fulfilled", new byte[]{0, 0x7B, 0, 0, 0x22, 0x69, 0x64, 0x22}), 400);
+        assertProblem(shop.post("orders/fulfilled", "{\"a\":" + "[".repeat(5000) + "]".repeat(5000) + "}"), 400);
+        assertFieldError(shop.post("orders/fulfilled", "{\"id\":\"12 34\",\"email\":\"hook.space@example.org\"}"), "id");
+        assertEquals("created", shop.post("orders/fulfilled", "{\"id\":\"" + shopifyId() + "\",\"email\":\"hook.text@example.org\","
+                + "\"customer\":{\"first_name\":[\"not\",\"text\"]},\"deep\":" + "[".repeat(500) + "]".repeat(500) + "}").json().get("result"));
         assertFieldError(shop.post("orders/fulfilled", "{\"email\":\"hook.noid@example.org\"}"), "id");
         assertFieldError(shop.post("orders/fulfilled", "{\"id\":1.5,\"email\":\"hook.noid@example.org\"}"), "id");
         assertFieldError(shop.post("refunds/create", "{\"id\":1}"), "order_id");
@@ -249,6 +304,8 @@ class ShopWebhookTest {
         Reply ping = client.postRaw(shop.path, Map.of(), "application/x-www-form-urlencoded", "webhook_id=7".getBytes(StandardCharsets.UTF_8));
         assertEquals(200, ping.status(), ping::toString);
         assertEquals("", ping.body());
+        Reply jsonTypedPing = client.postRaw(shop.path, Map.of(), "application/json", "webhook_id=7".getBytes(StandardCharsets.UTF_8));
+        assertEquals(200, jsonTypedPing.status(), "a ping whose content type a proxy changed");
 
         String id = Integer.toString(ThreadLocalRandom.current().nextInt(1_000_000, 2_000_000_000));
         Map<String, Object> order = fixtures.wooCommerceOrder();
@@ -263,6 +320,17 @@ class ShopWebhookTest {
         order.put("status", "refunded");
         assertEquals(Map.of("result", "cancelled", "transactionId", id), shop.post("order.updated", fixtures.bytes(order)).json());
         assertEquals("cancelled", order(id).get("status"));
+        for (String ended : List.of("cancelled", "failed")) {
+            String other = Integer.toString(ThreadLocalRandom.current().nextInt(1_000_000, 2_000_000_000));
+            order.put("id", Long.parseLong(other));
+            order.put("status", "completed");
+            shop.post("order.created", fixtures.bytes(order));
+            order.put("status", ended);
+            assertEquals(Map.of("result", "cancelled", "transactionId", other), shop.post("order.updated", fixtures.bytes(order)).json(), ended);
+        }
+        assertProblem(shop.post("order.updated", "not json"), 400);
+        order.remove("id");
+        assertFieldError(shop.post("order.updated", fixtures.bytes(order)), "id");
 
         String deleted = Integer.toString(ThreadLocalRandom.current().nextInt(1_000_000, 2_000_000_000));
         order.put("id", Long.parseLong(deleted));
