@@ -12,6 +12,7 @@ import io.micronaut.core.bind.annotation.Bindable;
  * @param dataDir       where the embedded database and generated key live (GATEWAY_DATA_DIR)
  * @param publicBaseUrl base of review and unsubscribe links; null means http://localhost:&lt;port&gt;
  * @param piiKey        base64 of 32 bytes (GATEWAY_PII_KEY); null means generated once into the data dir
+ * @param piiPreviousKeys former master keys, comma-separated base64 (GATEWAY_PII_PREVIOUS_KEYS): still read, never written with
  * @param rateLimit     merchant API requests per second per key, 0 = off (GATEWAY_RATE_LIMIT)
  */
 @Context
@@ -20,6 +21,7 @@ public record GatewayConfiguration(
         @Bindable(defaultValue = "./data") String dataDir,
         @Nullable String publicBaseUrl,
         @Nullable String piiKey,
+        @Nullable String piiPreviousKeys,
         @Bindable(defaultValue = "5000") int rateLimit) {
 
     public GatewayConfiguration {

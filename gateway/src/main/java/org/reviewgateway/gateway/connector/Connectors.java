@@ -62,14 +62,14 @@ class Connectors {
             if (change.secret() == null) {
                 throw new InvalidInputException("secret", "is required when the connector is created");
             }
-            Connector created = new Connector(tokens.newHex(ID_BYTES), merchant.id(), platform, cipher.sealSecret(change.secret()),
+            Connector created = new Connector(tokens.newHex(ID_BYTES), merchant.id(), platform, cipher.sealSecret(merchant.id(), change.secret()),
                     change.delivery() == null ? Connector.DELEGATED : change.delivery(),
                     change.trigger() == null ? platform.defaultTrigger : change.trigger(), now, now, null);
             return connectors.save(created);
         }
         Connector c = existing.get();
         Connector updated = new Connector(c.id(), c.merchantId(), platform,
-                change.secret() == null ? c.secretSealed() : cipher.sealSecret(change.secret()),
+                change.secret() == null ? c.secretSealed() : cipher.sealSecret(merchant.id(), change.secret()),
                 change.delivery() == null ? c.delivery() : change.delivery(),
                 change.trigger() == null ? c.triggerStatus() : change.trigger(), c.createdAt(), now, c.lastReceivedAt());
         return connectors.update(updated);
@@ -92,7 +92,7 @@ class Connectors {
     }
 
     String secretOf(Connector connector) {
-        return cipher.unsealSecret(connector.secretSealed());
+        return cipher.unsealSecret(connector.merchantId(), connector.secretSealed());
     }
 
     /**

@@ -36,11 +36,11 @@ public class InvitationComposer {
 
     /** {@code template}: the merchant's template for the order's locale (the dispatcher looks it up once per batch). */
     OutgoingMail compose(Dispatchable d, ResolvedTemplate template) {
-        String email = cipher.decrypt(d.recipient().emailCipher());
-        String name = d.recipient().nameCipher() == null ? null : cipher.decrypt(d.recipient().nameCipher());
-        String unsubscribeLink = links.unsubscribeLink(unsubscribeTokens.forOrder(d.order().id()));
+        String email = cipher.decrypt(d.merchant().id(), d.recipient().emailCipher());
+        String name = d.recipient().nameCipher() == null ? null : cipher.decrypt(d.merchant().id(), d.recipient().nameCipher());
+        String unsubscribeLink = links.unsubscribeLink(unsubscribeTokens.forOrder(d.merchant().id(), d.order().id()));
         RenderedMessage rendered = renderer.render(template, new Placeholders(d.merchant().shopName(), name,
-                links.reviewLink(cipher.decrypt(d.order().reviewTokenSealed())), unsubscribeLink, d.order().transactionId()));
+                links.reviewLink(cipher.decrypt(d.merchant().id(), d.order().reviewTokenSealed())), unsubscribeLink, d.order().transactionId()));
         if (!d.invite()) {
             String prefix = REMINDER_PREFIX.getOrDefault(template.locale().split("-")[0], REMINDER_PREFIX.get("en"));
             rendered = new RenderedMessage(prefix + rendered.subject(), rendered.text(), rendered.html());

@@ -1,6 +1,8 @@
 package org.reviewgateway.gateway.merchant;
 
 import jakarta.inject.Singleton;
+import jakarta.transaction.Transactional;
+import org.reviewgateway.gateway.privacy.DataKeys;
 import org.reviewgateway.gateway.privacy.SecretTokens;
 import org.reviewgateway.gateway.web.NotFoundException;
 
@@ -14,16 +16,19 @@ import java.util.UUID;
 public class MerchantAccounts {
 
     private final MerchantRepository merchants;
+    private final DataKeys dataKeys;
     private final SecretTokens tokens;
     private final Clock clock;
 
-    MerchantAccounts(MerchantRepository merchants, SecretTokens tokens, Clock clock) {
+    MerchantAccounts(MerchantRepository merchants, DataKeys dataKeys, SecretTokens tokens, Clock clock) {
         this.merchants = merchants;
+        this.dataKeys = dataKeys;
         this.tokens = tokens;
         this.clock = clock;
     }
 
-    /** The new merchant and its key in plain text; the key is never retrievable again. */
+    /** The new merchant, with a data key of its own, and its API key in plain text; the API key is never retrievable again. */
+    @Transactional
     public CreatedMerchant create(String name) {
         ApiKey key = ApiKey.generate(tokens);
         Instant now = clock.instant();
@@ -31,6 +36,7 @@ public class MerchantAccounts {
         Merchant merchant = new Merchant(UUID.randomUUID(), name, key.prefix(), key.hash(), null, null, null, null,
                 0, null, null, 0, now, now).withSettings(defaults, now);
         merchants.save(merchant);
+        dataKeys.create(merchant.id());
         return new CreatedMerchant(merchant, key.plaintext());
     }
 

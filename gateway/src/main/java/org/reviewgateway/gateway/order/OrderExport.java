@@ -9,7 +9,6 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.SynchronousSink;
 import reactor.core.scheduler.Schedulers;
 
-import javax.sql.DataSource;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.sql.Connection;
@@ -20,6 +19,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import javax.sql.DataSource;
 
 /**
  * A merchant's orders as NDJSON, one order view per line, streamed: two cursors (orders with their
@@ -69,7 +69,7 @@ class OrderExport {
 
     private OrderDetailsResponse view(ResultSet o, List<OrderDetailsResponse.DeliveryResponse> deliveries) throws SQLException {
         OrderResponse order = new OrderResponse(o.getString("transaction_id"), o.getString("delivery"), o.getString("status"),
-                links.reviewLink(cipher.decrypt(o.getBytes("review_token_sealed"))), o.getString("locale"),
+                links.reviewLink(cipher.decrypt(o.getObject("merchant_id", UUID.class), o.getBytes("review_token_sealed"))), o.getString("locale"),
                 instant(o, "send_at"), instant(o, "created_at"));
         int rating = o.getInt("rating");
         OrderDetailsResponse.ReviewResponse review = o.wasNull() ? null
@@ -99,7 +99,7 @@ class OrderExport {
                 connection.setReadOnly(true);
                 connection.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
                 orders = open(connection, """
-                        SELECT o.id, o.transaction_id, o.delivery, o.status, o.locale, o.send_at, o.created_at, o.personal_data,
+                        SELECT o.id, o.merchant_id, o.transaction_id, o.delivery, o.status, o.locale, o.send_at, o.created_at, o.personal_data,
                                o.review_token_sealed, r.rating, r.comment, r.created_at AS review_created_at
                         FROM orders o LEFT JOIN reviews r ON r.order_id = o.id
                         WHERE o.merchant_id = ? ORDER BY o.id""", merchantId);

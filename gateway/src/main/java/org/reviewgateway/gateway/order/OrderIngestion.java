@@ -19,6 +19,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
+import java.util.UUID;
 
 /**
  * Records an order: idempotent on (merchant, transaction ID), settled by the unique constraint so
@@ -110,7 +111,7 @@ public class OrderIngestion {
     /** For a caller that writes several orders in one transaction: takes their address locks first, in one order. */
     void lockAddressesOf(Merchant merchant, List<NewOrder> requests) {
         writer.lockAddresses(requests.stream().filter(r -> r.delivery() == NewOrder.DeliveryMode.DELEGATED)
-                .map(r -> new AddressLocks.Address(merchant.id(), cipher.addressHash(r.customer().email()))).toList());
+                .map(r -> new AddressLocks.Address(merchant.id(), cipher.addressHash(merchant.id(), r.customer().email()))).toList());
     }
 
     Ingested counted(Ingested result) {
@@ -130,10 +131,10 @@ public class OrderIngestion {
             return new NewRows(newOrder(merchant, request, token, OrderStatus.LINK_ISSUED, PersonalData.NONE, null, now), token);
         }
         Instant dueAt = dueAt(merchant, request, now);
-        byte[] addressHash = cipher.addressHash(request.customer().email());
+        byte[] addressHash = cipher.addressHash(merchant.id(), request.customer().email());
         Order order = newOrder(merchant, request, token, OrderStatus.SCHEDULED, PersonalData.HELD, dueAt, now);
         Recipient recipient = recipient(merchant, request.customer(), addressHash, purgeAfter(merchant, dueAt, now), now);
-        return new NewRows(order, orderId -> recipient.withOrder(orderId, SecretTokens.hash(unsubscribeTokens.forOrder(orderId))),
+        return new NewRows(order, orderId -> recipient.withOrder(orderId, SecretTokens.hash(unsubscribeTokens.forOrder(merchant.id(), orderId))),
                 orderId -> Delivery.pendingInvite(orderId, merchant.id(), dueAt, now), token,
                 new NewRows.Screening(merchant.id(), addressHash, dueAt, merchant.invitationCooldown()));
     }
@@ -145,7 +146,7 @@ public class OrderIngestion {
     private Order newOrder(Merchant merchant, NewOrder request, String token, OrderStatus status, PersonalData personalData,
                            Instant sendAt, Instant now) {
         return new Order(null, merchant.id(), request.transactionId(), request.delivery().wire, request.locale(),
-                status, personalData, SecretTokens.hash(token), cipher.encrypt(token), request.anonymousDigest(),
+                status, personalData, SecretTokens.hash(token), cipher.encrypt(merchant.id(), token), request.anonymousDigest(),
                 sendAt, now, now);
     }
 
@@ -167,20 +168,20 @@ public class OrderIngestion {
             return true;
         }
         return recipients.findByOrderId(existing.id())
-                .map(r -> MessageDigest.isEqual(r.customerDigest(), customerDigest(request.customer())))
+                .map(r -> MessageDigest.isEqual(r.customerDigest(), customerDigest(existing.merchantId(), request.customer())))
                 .orElse(true);
     }
 
     /** The recipient row, encrypted; its order's ID (and the unsubscribe token derived from it) come with the insert. */
     private Recipient recipient(Merchant merchant, NewOrder.Customer customer, byte[] addressHash, Instant purgeAfter, Instant now) {
-        return new Recipient(null, null, merchant.id(), cipher.keyId(),
-                cipher.encrypt(customer.email()),
-                customer.name() == null ? null : cipher.encrypt(customer.name()),
-                addressHash, customerDigest(customer), purgeAfter, now, null);
+        return new Recipient(null, null, merchant.id(), cipher.keyId(merchant.id()),
+                cipher.encrypt(merchant.id(), customer.email()),
+                customer.name() == null ? null : cipher.encrypt(merchant.id(), customer.name()),
+                addressHash, customerDigest(merchant.id(), customer), purgeAfter, now, null);
     }
 
-    private byte[] customerDigest(NewOrder.Customer customer) {
-        return cipher.hmac(PiiCipher.normalise(customer.email()) + "\n" + (customer.name() == null ? "" : customer.name()));
+    private byte[] customerDigest(UUID merchantId, NewOrder.Customer customer) {
+        return cipher.hmac(merchantId, PiiCipher.normalise(customer.email()) + "\n" + (customer.name() == null ? "" : customer.name()));
     }
 
     private static Instant dueAt(Merchant merchant, NewOrder request, Instant now) {

@@ -22,7 +22,7 @@ class OrderViews {
     }
 
     OrderResponse response(Order order) {
-        return response(order, cipher.decrypt(order.reviewTokenSealed()));
+        return response(order, cipher.decrypt(order.merchantId(), order.reviewTokenSealed()));
     }
 
     OrderResponse response(Order order, String reviewToken) {

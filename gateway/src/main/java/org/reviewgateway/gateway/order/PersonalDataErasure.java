@@ -92,7 +92,7 @@ class PersonalDataErasure {
      */
     @Transactional
     public int eraseAddress(Merchant merchant, String email) {
-        byte[] hash = cipher.addressHash(email);
+        byte[] hash = cipher.addressHash(merchant.id(), email);
         locks.lock(merchant.id(), hash);
         int affected = 0;
         for (Recipient recipient : recipients.findByMerchantIdAndEmailHash(merchant.id(), hash)) {

@@ -7,52 +7,103 @@ import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
 import java.util.Locale;
+import java.util.UUID;
+import javax.crypto.AEADBadTagException;
 import javax.crypto.Cipher;
 import javax.crypto.Mac;
 import javax.crypto.SecretKey;
 import javax.crypto.spec.GCMParameterSpec;
 
 /**
- * AES-256-GCM for personal data at rest and HMAC-SHA-256 for looking addresses up without storing
- * them. Ciphertext layout: 12-byte IV, then GCM output (ciphertext and tag).
+ * AES-256-GCM for personal data at rest and HMAC-SHA-256 for looking addresses up without storing them, each under
+ * the merchant's own keys ({@link DataKeys}). Ciphertext layout: 12-byte IV, then GCM output (ciphertext and tag).
  */
 @Singleton
 public class PiiCipher {
 
     private static final int IV_BYTES = 12;
     private static final int TAG_BITS = 128;
+    private static final SecureRandom RANDOM = new SecureRandom();
 
-    private final PiiKeys keys;
-    private final SecureRandom random = new SecureRandom();
+    private final DataKeys dataKeys;
 
-    public PiiCipher(PiiKeys keys) {
-        this.keys = keys;
+    public PiiCipher(DataKeys dataKeys) {
+        this.dataKeys = dataKeys;
     }
 
-    public String keyId() {
-        return keys.keyId();
+    /** What recipients.key_id records for what this merchant's keys seal now. */
+    public String keyId(UUID merchantId) {
+        return dataKeys.of(merchantId).keyId();
     }
 
-    public byte[] encrypt(String plaintext) {
-        return seal(keys.encryptionKey(), plaintext);
+    public byte[] encrypt(UUID merchantId, String plaintext) {
+        return seal(dataKeys.of(merchantId).sealing(), plaintext);
     }
 
-    public String decrypt(byte[] ivAndCiphertext) {
-        return unseal(keys.encryptionKey(), ivAndCiphertext);
+    /**
+     * Opens what this merchant's keys sealed, or what was sealed under the master-key scheme before the merchant had a
+     * data key (a GCM tag never opens under the wrong key, so trying is safe).
+     */
+    public String decrypt(UUID merchantId, byte[] sealed) {
+        MerchantKeys keys = dataKeys.of(merchantId);
+        try {
+            return unseal(keys.sealing(), sealed);
+        } catch (AEADBadTagException notThisKey) {
+            MerchantKeys scheme = dataKeys.masterScheme();
+            if (scheme.sealing().equals(keys.sealing())) {
+                throw failed();
+            }
+            try {
+                return unseal(scheme.sealing(), sealed);
+            } catch (GeneralSecurityException neither) {
+                throw failed();
+            }
+        } catch (GeneralSecurityException e) {
+            throw failed();
+        }
+    }
+
+    /** Keyed hash of the address as people compare addresses (trimmed, case-insensitive), keyed per merchant. */
+    public byte[] addressHash(UUID merchantId, String email) {
+        return hmac(merchantId, normalise(email));
+    }
+
+    /** Keyed hash of any text, for fingerprints that must not be reversible without the merchant's key. */
+    public byte[] hmac(UUID merchantId, String text) {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(dataKeys.of(merchantId).addressHash());
+            return mac.doFinal(text.getBytes(StandardCharsets.UTF_8));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("HmacSHA256 failed", e);
+        }
     }
 
     /** A shop's webhook signing secret: sealed like personal data, under a key of its own purpose. */
-    public byte[] sealSecret(String secret) {
-        return seal(keys.secretSealingKey(), secret);
+    public byte[] sealSecret(UUID merchantId, String secret) {
+        return seal(dataKeys.of(merchantId).secrets(), secret);
     }
 
-    public String unsealSecret(byte[] sealed) {
-        return unseal(keys.secretSealingKey(), sealed);
+    public String unsealSecret(UUID merchantId, byte[] sealed) {
+        try {
+            return unseal(dataKeys.of(merchantId).secrets(), sealed);
+        } catch (GeneralSecurityException e) {
+            throw failed();
+        }
     }
 
-    private byte[] seal(SecretKey key, String plaintext) {
+    public static String normalise(String email) {
+        return email.trim().toLowerCase(Locale.ROOT);
+    }
+
+    /** Seals under the master-key scheme without a database, for tools that seed data offline (tests, the benchmark). */
+    public static byte[] sealOffline(PiiKeys keys, String plaintext) {
+        return seal(keys.scheme().sealing(), plaintext);
+    }
+
+    private static byte[] seal(SecretKey key, String plaintext) {
         byte[] iv = new byte[IV_BYTES];
-        random.nextBytes(iv);
+        RANDOM.nextBytes(iv);
         try {
             Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
             cipher.init(Cipher.ENCRYPT_MODE, key, new GCMParameterSpec(TAG_BITS, iv));
@@ -63,34 +114,14 @@ public class PiiCipher {
         }
     }
 
-    private static String unseal(SecretKey key, byte[] ivAndCiphertext) {
-        try {
-            Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
-            cipher.init(Cipher.DECRYPT_MODE, key, new GCMParameterSpec(TAG_BITS, ivAndCiphertext, 0, IV_BYTES));
-            byte[] plain = cipher.doFinal(ivAndCiphertext, IV_BYTES, ivAndCiphertext.length - IV_BYTES);
-            return new String(plain, StandardCharsets.UTF_8);
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("AES-GCM decryption failed (wrong GATEWAY_PII_KEY?)", e);
-        }
+    private static String unseal(SecretKey key, byte[] ivAndCiphertext) throws GeneralSecurityException {
+        Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
+        cipher.init(Cipher.DECRYPT_MODE, key, new GCMParameterSpec(TAG_BITS, ivAndCiphertext, 0, IV_BYTES));
+        byte[] plain = cipher.doFinal(ivAndCiphertext, IV_BYTES, ivAndCiphertext.length - IV_BYTES);
+        return new String(plain, StandardCharsets.UTF_8);
     }
 
-    /** Keyed hash of the address as people compare addresses: trimmed and case-insensitive. */
-    public byte[] addressHash(String email) {
-        return hmac(normalise(email));
-    }
-
-    /** Keyed hash of any text, for fingerprints that must not be reversible without the key. */
-    public byte[] hmac(String text) {
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(keys.addressHashKey());
-            return mac.doFinal(text.getBytes(StandardCharsets.UTF_8));
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("HmacSHA256 failed", e);
-        }
-    }
-
-    public static String normalise(String email) {
-        return email.trim().toLowerCase(Locale.ROOT);
+    private static IllegalStateException failed() {
+        return new IllegalStateException("AES-GCM decryption failed (wrong GATEWAY_PII_KEY?)");
     }
 }

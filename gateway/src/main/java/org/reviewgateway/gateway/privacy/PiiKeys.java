@@ -4,6 +4,7 @@ import io.micronaut.context.annotation.Context;
 import io.micronaut.context.exceptions.ConfigurationException;
 import jakarta.inject.Inject;
 import org.reviewgateway.config.GatewayConfiguration;
+import org.reviewgateway.retention.DataKeyWrapping;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -15,9 +16,11 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HexFormat;
-import javax.crypto.Mac;
+import java.util.List;
+import java.util.UUID;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
@@ -32,68 +35,118 @@ public class PiiKeys {
     private static final Logger LOG = LoggerFactory.getLogger(PiiKeys.class);
 
     private final String keyId;
+    private final String schemeKeyId;
     private final SecretKeySpec encryptionKey;
     private final SecretKeySpec addressHashKey;
     private final SecretKeySpec unsubscribeKey;
     private final SecretKeySpec secretSealingKey;
+    /** GATEWAY_PII_KEY first, then GATEWAY_PII_PREVIOUS_KEYS: the keys a data key may be wrapped with. */
+    private final List<byte[]> masters;
 
     @Inject
     public PiiKeys(GatewayConfiguration configuration, KeyFingerprints fingerprints) {
-        this(masterKey(configuration, fingerprints));
+        this(masterKeys(configuration, fingerprints), fingerprints);
     }
 
-    private PiiKeys(byte[] master) {
-        this.keyId = HexFormat.of().formatHex(derive(master, "key-id"), 0, 4);
-        this.encryptionKey = new SecretKeySpec(derive(master, "aes-gcm-v1"), "AES");
-        this.addressHashKey = new SecretKeySpec(derive(master, "address-hmac-v1"), "HmacSHA256");
-        this.unsubscribeKey = new SecretKeySpec(derive(master, "unsubscribe-token-v1"), "HmacSHA256");
-        this.secretSealingKey = new SecretKeySpec(derive(master, "shop-secret-aes-gcm-v1"), "AES");
+    /**
+     * The keys derived from the master key (the scheme of data written before per-merchant keys) come from the master
+     * key the database was written with: GATEWAY_PII_KEY, or after a rotation the previous key whose fingerprint the
+     * database holds.
+     */
+    private PiiKeys(List<byte[]> masters, KeyFingerprints fingerprints) {
+        this(masters, databaseKeyOf(masters, fingerprints));
+    }
+
+    private PiiKeys(List<byte[]> masters, byte[] databaseKey) {
+        this.masters = masters;
+        this.keyId = DataKeyWrapping.masterKeyId(masters.get(0));
+        this.schemeKeyId = DataKeyWrapping.masterKeyId(databaseKey);
+        this.encryptionKey = new SecretKeySpec(derive(databaseKey, "aes-gcm-v1"), "AES");
+        this.addressHashKey = new SecretKeySpec(derive(databaseKey, "address-hmac-v1"), "HmacSHA256");
+        this.unsubscribeKey = new SecretKeySpec(derive(databaseKey, "unsubscribe-token-v1"), "HmacSHA256");
+        this.secretSealingKey = new SecretKeySpec(derive(databaseKey, "shop-secret-aes-gcm-v1"), "AES");
     }
 
     /** Keys from a base64 master key without looking at any database: for tools that seal data offline (test seeding). */
     public static PiiKeys offline(String base64MasterKey) {
-        return new PiiKeys(decode(base64MasterKey, "the master key"));
+        byte[] master = decode(base64MasterKey, "the master key");
+        return new PiiKeys(List.of(master), master);
     }
 
-    private static byte[] masterKey(GatewayConfiguration configuration, KeyFingerprints fingerprints) {
+    private static List<byte[]> masterKeys(GatewayConfiguration configuration, KeyFingerprints fingerprints) {
         Path keyFile = Path.of(configuration.dataDir()).resolve(KEY_FILE);
-        byte[] master = configuration.piiKey() != null
+        List<byte[]> masters = new ArrayList<>();
+        masters.add(configuration.piiKey() != null
                 ? decode(configuration.piiKey(), "GATEWAY_PII_KEY")
-                : loadOrGenerate(keyFile, fingerprints);
-        verify(HexFormat.of().formatHex(derive(master, "fingerprint-v1")), fingerprints, configuration.piiKey() != null ? null : keyFile);
-        return master;
+                : loadOrGenerate(keyFile, fingerprints));
+        if (configuration.piiPreviousKeys() != null) {
+            for (String previous : configuration.piiPreviousKeys().split(",")) {
+                if (!previous.isBlank()) {
+                    masters.add(decode(previous, "GATEWAY_PII_PREVIOUS_KEYS"));
+                }
+            }
+        }
+        verify(masters, fingerprints, configuration.piiKey() != null ? null : keyFile);
+        return List.copyOf(masters);
     }
 
-    /** The key must be the one the database was written with; a first start records it. */
-    private static void verify(String fingerprint, KeyFingerprints fingerprints, Path keyFile) {
-        String standing = fingerprints.recordIfAbsent(fingerprint);
-        if (!MessageDigest.isEqual(standing.getBytes(StandardCharsets.US_ASCII), fingerprint.getBytes(StandardCharsets.US_ASCII))) {
+    /** One of the keys must be the one the database was written with; a first start records the current one. */
+    private static void verify(List<byte[]> masters, KeyFingerprints fingerprints, Path keyFile) {
+        String current = fingerprintOf(masters.get(0));
+        String standing = fingerprints.recordIfAbsent(current);
+        if (masters.stream().noneMatch(master -> sameText(standing, fingerprintOf(master)))) {
             String source = keyFile == null ? "the key in GATEWAY_PII_KEY" : "the key file " + keyFile.toAbsolutePath();
             throw new ConfigurationException("GATEWAY_PII_KEY: " + source + " is not the key this database was written with "
-                    + "(fingerprint " + fingerprint.substring(0, 8) + ", the database expects " + standing.substring(0, 8)
-                    + "); start with the original key, or the stored personal data cannot be read");
+                    + "(fingerprint " + current.substring(0, 8) + ", the database expects " + standing.substring(0, 8)
+                    + "); start with the original key (after a rotation: the new key in GATEWAY_PII_KEY, the old one in "
+                    + "GATEWAY_PII_PREVIOUS_KEYS), or the stored personal data cannot be read");
         }
+    }
+
+    private static byte[] databaseKeyOf(List<byte[]> masters, KeyFingerprints fingerprints) {
+        String standing = fingerprints.recorded().orElse(fingerprintOf(masters.get(0)));
+        return masters.stream().filter(master -> sameText(standing, fingerprintOf(master))).findFirst().orElse(masters.get(0));
+    }
+
+    private static String fingerprintOf(byte[] master) {
+        return HexFormat.of().formatHex(derive(master, "fingerprint-v1"));
+    }
+
+    private static boolean sameText(String a, String b) {
+        return MessageDigest.isEqual(a.getBytes(StandardCharsets.US_ASCII), b.getBytes(StandardCharsets.US_ASCII));
+    }
+
+    /** The keys derived from the master key, for merchants of the master-key scheme. */
+    MerchantKeys scheme() {
+        return new MerchantKeys(schemeKeyId, encryptionKey, addressHashKey, secretSealingKey, unsubscribeKey);
+    }
+
+    /** A new merchant's data key, wrapped under GATEWAY_PII_KEY. */
+    byte[] wrap(UUID merchantId, byte[] dataKey) {
+        return DataKeyWrapping.wrap(masters.get(0), merchantId, dataKey);
+    }
+
+    /**
+     * @throws ConfigurationException when neither GATEWAY_PII_KEY nor any of GATEWAY_PII_PREVIOUS_KEYS is the key
+     *                                {@code masterKeyId} names
+     */
+    byte[] unwrap(UUID merchantId, String masterKeyId, byte[] wrapped) {
+        for (byte[] master : masters) {
+            if (DataKeyWrapping.masterKeyId(master).equals(masterKeyId)) {
+                try {
+                    return DataKeyWrapping.unwrap(master, merchantId, wrapped);
+                } catch (GeneralSecurityException e) {
+                    throw new IllegalStateException("a data key does not open with the master key that wrapped it (a damaged row?)");
+                }
+            }
+        }
+        throw new ConfigurationException("GATEWAY_PII_PREVIOUS_KEYS: a merchant's data key is wrapped by master key " + masterKeyId
+                + ", which is neither GATEWAY_PII_KEY nor one of GATEWAY_PII_PREVIOUS_KEYS; add that key (or run retention-job --rewrap with it)");
     }
 
     /** Identifies the master key in stored rows, so a rotated key can tell its ciphertexts apart. */
     public String keyId() {
         return keyId;
-    }
-
-    SecretKeySpec encryptionKey() {
-        return encryptionKey;
-    }
-
-    SecretKeySpec addressHashKey() {
-        return addressHashKey;
-    }
-
-    SecretKeySpec unsubscribeKey() {
-        return unsubscribeKey;
-    }
-
-    SecretKeySpec secretSealingKey() {
-        return secretSealingKey;
     }
 
     private static byte[] decode(String base64, String source) {
@@ -179,13 +232,7 @@ public class PiiKeys {
     }
 
     private static byte[] derive(byte[] master, String purpose) {
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(master, "HmacSHA256"));
-            return mac.doFinal(purpose.getBytes(StandardCharsets.UTF_8));
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("HmacSHA256 is not available", e);
-        }
+        return DataKeyWrapping.derive(master, purpose);
     }
 
     static byte[] sha256(byte[] input) {

@@ -2,30 +2,32 @@ package org.reviewgateway.gateway.privacy;
 
 import jakarta.inject.Singleton;
 
-import javax.crypto.Mac;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.util.Arrays;
 import java.util.Base64;
+import java.util.UUID;
+import javax.crypto.Mac;
 
 /**
- * One-click unsubscribe tokens, derived from the order with a key: nothing to store but the token's
- * hash (with the recipient, so the link dies with the personal data), and unguessable without the key.
+ * One-click unsubscribe tokens, derived from the order with the merchant's key: nothing to store but the token's
+ * hash, and unguessable without the key. Derived from the data key, not the master key, so a rotated master key
+ * leaves every token of an invitation still to be sent as it was recorded.
  */
 @Singleton
 public class UnsubscribeTokens {
 
     private static final int TOKEN_BYTES = 18;
-    private final PiiKeys keys;
+    private final DataKeys dataKeys;
 
-    public UnsubscribeTokens(PiiKeys keys) {
-        this.keys = keys;
+    public UnsubscribeTokens(DataKeys dataKeys) {
+        this.dataKeys = dataKeys;
     }
 
-    public String forOrder(long orderId) {
+    public String forOrder(UUID merchantId, long orderId) {
         try {
             Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(keys.unsubscribeKey());
+            mac.init(dataKeys.of(merchantId).unsubscribe());
             byte[] digest = mac.doFinal(("unsubscribe:" + orderId).getBytes(StandardCharsets.UTF_8));
             return Base64.getUrlEncoder().withoutPadding().encodeToString(Arrays.copyOf(digest, TOKEN_BYTES));
         } catch (GeneralSecurityException e) {

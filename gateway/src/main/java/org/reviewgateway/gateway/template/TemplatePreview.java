@@ -79,7 +79,7 @@ class TemplatePreview {
      * {@link #TEST_SEND_WINDOW}. Its unsubscribe link works like any other (an opt-out record, no address).
      */
     void testSend(Merchant merchant, String locale, String email) {
-        byte[] addressHash = cipher.addressHash(email);
+        byte[] addressHash = cipher.addressHash(merchant.id(), email);
         if (suppressions.isSuppressed(merchant.id(), addressHash)) {
             throw new DomainException(DomainException.Condition.CONFLICT, "urn:review-gateway:problem:address-suppressed",
                     "This address opted out of this shop's e-mails or bounced; no test message was sent.");

@@ -51,7 +51,7 @@ class ExportMemoryIT {
         try (GatewayProcess gateway = GatewayProcess.start(workDir, env).awaitHealthy()) {
             merchant = new GatewayClient(gateway.base(), json).newMerchant("Export Shop");
         }
-        byte[] sealedToken = new PiiCipher(PiiKeys.offline(piiKey)).encrypt("seeded-token");
+        byte[] sealedToken = PiiCipher.sealOffline(PiiKeys.offline(piiKey), "seeded-token");
         seed(data, UUID.fromString(merchant.id()), sealedToken);
 
         try (GatewayProcess gateway = GatewayProcess.start(workDir, env, SMALL_HEAP).awaitHealthy()) {

@@ -12,7 +12,7 @@ import java.util.Map;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-class ConfigurationValidationTest {
+public class ConfigurationValidationTest {
 
     @TempDir
     Path dataDir;
@@ -44,7 +44,7 @@ class ConfigurationValidationTest {
         assertStartUpFailsMentioning(dataDir, Map.of("dispatch.connections", "17"), "DISPATCH_CONNECTIONS");
     }
 
-    static void assertStartUpFailsMentioning(Path dataDir, Map<String, Object> properties, String expected) {
+    public static void assertStartUpFailsMentioning(Path dataDir, Map<String, Object> properties, String expected) {
         Map<String, Object> all = new java.util.HashMap<>(properties);
         all.put("gateway.data-dir", dataDir.toString());
         all.put("micronaut.server.port", -1);

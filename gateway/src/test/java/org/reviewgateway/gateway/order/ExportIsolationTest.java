@@ -11,7 +11,6 @@ import org.reviewgateway.gateway.privacy.SecretTokens;
 import org.reviewgateway.gateway.support.GatewayClient;
 import org.reviewgateway.gateway.support.OrderBody;
 
-import javax.sql.DataSource;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -30,6 +29,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Flow;
 import java.util.stream.IntStream;
+import javax.sql.DataSource;
 
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -92,7 +92,7 @@ class ExportIsolationTest {
     }
 
     private void seed(UUID merchantId) throws Exception {
-        byte[] sealed = cipher.encrypt("seeded-token");
+        byte[] sealed = cipher.encrypt(merchantId, "seeded-token");
         Timestamp now = Timestamp.from(Instant.now());
         String prefix = UUID.randomUUID().toString();
         try (Connection c = DelegatingDataSource.unwrapDataSource(dataSource).getConnection();

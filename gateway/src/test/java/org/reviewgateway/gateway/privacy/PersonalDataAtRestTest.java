@@ -12,7 +12,6 @@ import org.reviewgateway.gateway.support.LogCapture;
 import org.reviewgateway.gateway.support.Names;
 import org.reviewgateway.gateway.support.OrderBody;
 
-import javax.sql.DataSource;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -20,6 +19,7 @@ import java.sql.ResultSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
+import javax.sql.DataSource;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -43,7 +43,9 @@ class PersonalDataAtRestTest {
         String email = "Private.Person." + tag + "@Example.org";
         String name = Names.unique("Secretname");
         GatewayClient client = new GatewayClient(server, json);
-        String key = client.newMerchant("Privacy Shop").apiKey();
+        GatewayClient.Merchant merchant = client.newMerchant("Privacy Shop");
+        String key = merchant.apiKey();
+        UUID merchantId = UUID.fromString(merchant.id());
         String id = "P-" + tag;
         String paddedEmail = " " + email;
         String body = OrderBody.delegated(id, paddedEmail).name(name).json();
@@ -78,9 +80,9 @@ class PersonalDataAtRestTest {
             ps.setString(1, id);
             try (ResultSet rs = ps.executeQuery()) {
                 assertTrue(rs.next(), "the recipient is stored");
-                assertEquals(email, cipher.decrypt(rs.getBytes(1)), "encrypted, trimmed, and readable with the key");
-                assertEquals(name, cipher.decrypt(rs.getBytes(2)));
-                assertArrayEquals(cipher.addressHash(email.toLowerCase(Locale.ROOT)), rs.getBytes(3), "hash of the normalised address");
+                assertEquals(email, cipher.decrypt(merchantId, rs.getBytes(1)), "encrypted, trimmed, and readable with the key");
+                assertEquals(name, cipher.decrypt(merchantId, rs.getBytes(2)));
+                assertArrayEquals(cipher.addressHash(merchantId, email.toLowerCase(Locale.ROOT)), rs.getBytes(3), "hash of the normalised address");
             }
         }
     }

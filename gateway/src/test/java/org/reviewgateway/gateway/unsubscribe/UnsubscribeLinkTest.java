@@ -15,9 +15,9 @@ import org.reviewgateway.gateway.support.MutableClock;
 import org.reviewgateway.gateway.support.Orders;
 import org.reviewgateway.retention.PersonalDataPurger;
 
-import javax.sql.DataSource;
 import java.time.Duration;
 import java.util.UUID;
+import javax.sql.DataSource;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -44,19 +44,22 @@ class UnsubscribeLinkTest {
 
     GatewayClient client;
     String key;
+    UUID merchantId;
     String email;
 
     @BeforeEach
     void setUp() {
         client = new GatewayClient(server, json);
-        key = client.newMerchant("Optout Shop").apiKey();
+        GatewayClient.Merchant merchant = client.newMerchant("Optout Shop");
+        key = merchant.apiKey();
+        merchantId = UUID.fromString(merchant.id());
         email = "reader." + UUID.randomUUID().toString().substring(0, 8) + "@example.org";
     }
 
     /** The path of the link the order's e-mail carries. */
     private String linkOf(String transactionId) {
         long orderId = Db.count(dataSource, "SELECT id FROM orders WHERE transaction_id = ?", transactionId);
-        return "/u/" + tokens.forOrder(orderId);
+        return "/u/" + tokens.forOrder(merchantId, orderId);
     }
 
     private String delegated(String email) {

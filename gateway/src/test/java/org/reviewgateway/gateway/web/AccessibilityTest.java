@@ -12,7 +12,6 @@ import org.reviewgateway.gateway.support.GatewayClient;
 import org.reviewgateway.gateway.support.OrderBody;
 import org.reviewgateway.gateway.support.Orders;
 
-import javax.sql.DataSource;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -20,6 +19,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
+import javax.sql.DataSource;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -63,7 +63,8 @@ class AccessibilityTest {
         assumeTrue(Files.isExecutable(AXE) && Files.isExecutable(CHROMEDRIVER),
                 "needs npm @axe-core/cli and Debian's chromium-driver (.ci/run installs both)");
         GatewayClient client = new GatewayClient(server, json);
-        String key = client.newMerchant("Accessible Shop").apiKey();
+        GatewayClient.Merchant merchant = client.newMerchant("Accessible Shop");
+        String key = merchant.apiKey();
         String base = server.getURL().toString();
         List<String> urls = new ArrayList<>();
 
@@ -77,7 +78,7 @@ class AccessibilityTest {
         String delegated = "A-" + UUID.randomUUID();
         client.postJson("/v1/orders", key, Orders.delegated(delegated, "reader@example.org", null, null, null));
         long orderId = Db.count(dataSource, "SELECT id FROM orders WHERE transaction_id = ?", delegated);
-        urls.add(base + "/u/" + unsubscribeTokens.forOrder(orderId));
+        urls.add(base + "/u/" + unsubscribeTokens.forOrder(java.util.UUID.fromString(merchant.id()), orderId));
         for (String locale : List.of("en", "de")) {
             String html = (String) client.postJson("/v1/templates/" + locale + "/preview", key, "{\"customerName\":\"Kim\"}").json().get("html");
             Path file = mails.resolve("invitation-" + locale + ".html");

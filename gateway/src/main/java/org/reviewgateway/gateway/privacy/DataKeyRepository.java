@@ -1,0 +1,11 @@
+package org.reviewgateway.gateway.privacy;
+
+import io.micronaut.data.jdbc.annotation.JdbcRepository;
+import io.micronaut.data.model.query.builder.sql.Dialect;
+import io.micronaut.data.repository.CrudRepository;
+
+import java.util.UUID;
+
+@JdbcRepository(dialect = Dialect.POSTGRES)
+interface DataKeyRepository extends CrudRepository<DataKey, UUID> {
+}
