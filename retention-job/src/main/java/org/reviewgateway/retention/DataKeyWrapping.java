@@ -32,6 +32,11 @@ public final class DataKeyWrapping {
         return HexFormat.of().formatHex(derive(master, "key-id"), 0, 4);
     }
 
+    /** What the database records of the master key its data depends on (pii_key_fingerprints). */
+    public static String fingerprint(byte[] master) {
+        return HexFormat.of().formatHex(derive(master, "fingerprint-v1"));
+    }
+
     public static byte[] newDataKey() {
         byte[] key = new byte[KEY_BYTES];
         RANDOM.nextBytes(key);

@@ -17,7 +17,7 @@ import java.util.concurrent.CountDownLatch;
  * one process).
  */
 @Command(name = "retention-job", mixinStandardHelpOptions = true,
-        description = "Deletes personal data whose retention period has passed.")
+        description = "Deletes personal data whose retention period has passed; re-wraps data keys after a key rotation.")
 public final class RetentionJob implements Callable<Integer> {
 
     static final String TRIGGER = "cli";
@@ -31,6 +31,10 @@ public final class RetentionJob implements Callable<Integer> {
     @Option(names = "--as-of", description = "Purge what will have expired by this instant (ISO-8601), instead of now.")
     Instant asOf;
 
+    @Option(names = "--rewrap", description = "After a master-key rotation: re-wrap every data key under GATEWAY_PII_KEY "
+            + "(opening it with GATEWAY_PII_PREVIOUS_KEYS) and exit.")
+    boolean rewrap;
+
     public static void main(String[] args) {
         // Not named logback.xml: this jar is also a library of the gateway, whose logging is its own.
         System.setProperty("logback.configurationFile", "retention-job-logback.xml");
@@ -39,20 +43,27 @@ public final class RetentionJob implements Callable<Integer> {
 
     @Override
     public Integer call() throws InterruptedException {
-        if (!once && (dryRun || asOf != null)) {
+        if (rewrap && (once || dryRun || asOf != null)) {
+            System.err.println("retention-job: --rewrap runs alone");
+            return 2;
+        }
+        if (!once && !rewrap && (dryRun || asOf != null)) {
             System.err.println("retention-job: --dry-run and --as-of need --once");
             return 2;
         }
         ApplicationContext context;
         try {
             context = ApplicationContext.builder()
-                    .properties(Map.of("retention.enabled", !once))
+                    .properties(Map.of("retention.enabled", !once && !rewrap))
                     .start();
         } catch (RuntimeException e) {
             System.err.println("retention-job: cannot reach the database (" + databaseName() + "): " + rootMessage(e));
             return 1;
         }
         try (context) {
+            if (rewrap) {
+                return rewrap(context);
+            }
             if (!once) {
                 System.out.println("retention-job: purging on schedule until stopped");
                 new CountDownLatch(1).await();
@@ -64,6 +75,17 @@ public final class RetentionJob implements Callable<Integer> {
             return report.leaseHeldElsewhere() ? 3 : 0;
         } catch (RuntimeException e) {
             System.err.println("retention-job: purge failed: " + rootMessage(e));
+            return 1;
+        }
+    }
+
+    private static int rewrap(ApplicationContext context) {
+        try {
+            DataKeyRewrap.Report report = context.getBean(DataKeyRewrap.class).rewrap();
+            System.out.println(report.summary());
+            return 0;
+        } catch (java.sql.SQLException | RuntimeException e) {
+            System.err.println("retention-job: rewrap failed: " + rootMessage(e));
             return 1;
         }
     }

@@ -18,7 +18,6 @@ import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.Base64;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.UUID;
 import javax.crypto.spec.SecretKeySpec;
@@ -109,7 +108,7 @@ public class PiiKeys {
     }
 
     private static String fingerprintOf(byte[] master) {
-        return HexFormat.of().formatHex(derive(master, "fingerprint-v1"));
+        return DataKeyWrapping.fingerprint(master);
     }
 
     private static boolean sameText(String a, String b) {

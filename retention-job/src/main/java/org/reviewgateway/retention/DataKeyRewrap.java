@@ -1,0 +1,167 @@
+package org.reviewgateway.retention;
+
+import io.micronaut.context.exceptions.ConfigurationException;
+import io.micronaut.data.connection.jdbc.advice.DelegatingDataSource;
+import jakarta.inject.Singleton;
+import org.reviewgateway.config.GatewayConfiguration;
+
+import javax.sql.DataSource;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.GeneralSecurityException;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * After a master-key rotation: re-wraps every data key still wrapped by a previous master key
+ * (GATEWAY_PII_PREVIOUS_KEYS) under GATEWAY_PII_KEY, row by row, safe while gateways serve (a data key itself never
+ * changes, only its wrapping). Once nothing depends on a previous key any more, the database's key fingerprint moves
+ * to the new key and the previous keys may be dropped.
+ */
+@Singleton
+public class DataKeyRewrap {
+
+    private static final String KEY_FILE = "pii.key";
+
+    private final DataSource dataSource;
+    private final GatewayConfiguration configuration;
+
+    DataKeyRewrap(DataSource dataSource, GatewayConfiguration configuration) {
+        this.dataSource = DelegatingDataSource.unwrapDataSource(dataSource);
+        this.configuration = configuration;
+    }
+
+    /** Counts only. {@code masterScheme}: merchants whose data is still sealed under the master-key scheme. */
+    public record Report(int rewrapped, int alreadyCurrent, int masterScheme, String currentKeyId) {
+
+        public boolean previousKeysStillNeeded() {
+            return masterScheme > 0;
+        }
+
+        public String summary() {
+            return "retention-job: rewrapped " + rewrapped + " data keys under master key " + currentKeyId + " (" + alreadyCurrent
+                    + " were under it already); " + (previousKeysStillNeeded()
+                    ? masterScheme + " merchants still use the master-key scheme: keep GATEWAY_PII_PREVIOUS_KEYS until they are moved"
+                    : "GATEWAY_PII_PREVIOUS_KEYS is no longer needed");
+        }
+    }
+
+    public Report rewrap() throws SQLException {
+        byte[] current = currentKey();
+        List<byte[]> previous = previousKeys();
+        String currentId = DataKeyWrapping.masterKeyId(current);
+        int rewrapped = 0;
+        int alreadyCurrent = 0;
+        try (Connection c = dataSource.getConnection()) {
+            for (WrappedKey row : wrappedKeys(c)) {
+                if (row.masterKeyId().equals(currentId)) {
+                    alreadyCurrent++;
+                    continue;
+                }
+                byte[] dataKey = unwrap(row, previous);
+                try (PreparedStatement ps = c.prepareStatement(
+                        "UPDATE data_keys SET wrapped_key = ?, master_key_id = ? WHERE merchant_id = ? AND master_key_id = ?")) {
+                    ps.setBytes(1, DataKeyWrapping.wrap(current, row.merchantId(), dataKey));
+                    ps.setString(2, currentId);
+                    ps.setObject(3, row.merchantId());
+                    ps.setString(4, row.masterKeyId());
+                    rewrapped += ps.executeUpdate();
+                } finally {
+                    Arrays.fill(dataKey, (byte) 0);
+                }
+            }
+            int masterScheme = count(c, "SELECT COUNT(*) FROM data_keys WHERE wrapped_key IS NULL");
+            if (masterScheme == 0) {
+                try (PreparedStatement ps = c.prepareStatement("UPDATE pii_key_fingerprints SET fingerprint = ? WHERE purpose = 'master'")) {
+                    ps.setString(1, DataKeyWrapping.fingerprint(current));
+                    ps.executeUpdate();
+                }
+            }
+            return new Report(rewrapped, alreadyCurrent, masterScheme, currentId);
+        } finally {
+            Arrays.fill(current, (byte) 0);
+            previous.forEach(key -> Arrays.fill(key, (byte) 0));
+        }
+    }
+
+    private record WrappedKey(UUID merchantId, byte[] wrapped, String masterKeyId) {
+    }
+
+    private static List<WrappedKey> wrappedKeys(Connection c) throws SQLException {
+        List<WrappedKey> rows = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement("SELECT merchant_id, wrapped_key, master_key_id FROM data_keys WHERE wrapped_key IS NOT NULL");
+             ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                rows.add(new WrappedKey(rs.getObject(1, UUID.class), rs.getBytes(2), rs.getString(3)));
+            }
+        }
+        return rows;
+    }
+
+    private static byte[] unwrap(WrappedKey row, List<byte[]> previous) {
+        for (byte[] master : previous) {
+            if (DataKeyWrapping.masterKeyId(master).equals(row.masterKeyId())) {
+                try {
+                    return DataKeyWrapping.unwrap(master, row.merchantId(), row.wrapped());
+                } catch (GeneralSecurityException e) {
+                    throw new IllegalStateException("a data key does not open with the master key that wrapped it (a damaged row?)");
+                }
+            }
+        }
+        throw new ConfigurationException("GATEWAY_PII_PREVIOUS_KEYS: a data key is wrapped by master key " + row.masterKeyId()
+                + ", which is not among GATEWAY_PII_PREVIOUS_KEYS; add it and run --rewrap again");
+    }
+
+    private static int count(Connection c, String sql) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(sql); ResultSet rs = ps.executeQuery()) {
+            rs.next();
+            return rs.getInt(1);
+        }
+    }
+
+    private byte[] currentKey() {
+        if (configuration.piiKey() != null) {
+            return decode(configuration.piiKey(), "GATEWAY_PII_KEY");
+        }
+        Path file = Path.of(configuration.dataDir()).resolve(KEY_FILE);
+        try {
+            return decode(Files.readString(file, StandardCharsets.US_ASCII), file.toAbsolutePath().toString());
+        } catch (IOException e) {
+            throw new ConfigurationException("GATEWAY_PII_KEY is not set and the key file " + file.toAbsolutePath() + " cannot be read");
+        }
+    }
+
+    private List<byte[]> previousKeys() {
+        List<byte[]> keys = new ArrayList<>();
+        if (configuration.piiPreviousKeys() != null) {
+            for (String key : configuration.piiPreviousKeys().split(",")) {
+                if (!key.isBlank()) {
+                    keys.add(decode(key, "GATEWAY_PII_PREVIOUS_KEYS"));
+                }
+            }
+        }
+        return keys;
+    }
+
+    private static byte[] decode(String base64, String source) {
+        byte[] key;
+        try {
+            key = Base64.getDecoder().decode(base64.trim());
+        } catch (IllegalArgumentException e) {
+            throw new ConfigurationException(source + " must be base64 of 32 random bytes; it is not valid base64");
+        }
+        if (key.length != DataKeyWrapping.KEY_BYTES) {
+            throw new ConfigurationException(source + " must be base64 of 32 random bytes; it decodes to " + key.length + " bytes");
+        }
+        return key;
+    }
+}
