@@ -57,8 +57,10 @@ class HookController {
     @Post(value = "/shopify/{connectorId}", consumes = MediaType.APPLICATION_JSON)
     HookAnswer shopify(@PathVariable String connectorId, @Header("X-Shopify-Hmac-Sha256") @Nullable String signature,
                        @Header("X-Shopify-Topic") @Nullable String topic, @Body @Parameter(hidden = true) byte[] body) {
-        Connector connector = verified(connectorId, Platform.SHOPIFY, signature, body);
-        return shopify.handle(merchantOf(connector), connector, topic, body);
+        Connector connector = connectors.forHook(connectorId, Platform.SHOPIFY);
+        Merchant merchant = merchantOf(connector);
+        verify(connector, signature, body);
+        return shopify.handle(merchant, connector, topic, body);
     }
 
     @Operation(summary = "A WooCommerce webhook (order.created, order.updated, order.deleted), or its unsigned ping "
@@ -72,11 +74,13 @@ class HookController {
     HttpResponse<HookAnswer> woocommerce(@PathVariable String connectorId, @Header("X-WC-Webhook-Signature") @Nullable String signature,
                                          @Header("X-WC-Webhook-Topic") @Nullable String topic, HttpRequest<?> request, @Body @Parameter(hidden = true) byte[] body) {
         if (isPing(request, signature, body)) {
-            connectors.forHook(connectorId, Platform.WOOCOMMERCE);
+            merchantOf(connectors.forHook(connectorId, Platform.WOOCOMMERCE));
             return HttpResponse.ok();
         }
-        Connector connector = verified(connectorId, Platform.WOOCOMMERCE, signature, body);
-        return HttpResponse.ok(woocommerce.handle(merchantOf(connector), connector, topic, body));
+        Connector connector = connectors.forHook(connectorId, Platform.WOOCOMMERCE);
+        Merchant merchant = merchantOf(connector);
+        verify(connector, signature, body);
+        return HttpResponse.ok(woocommerce.handle(merchant, connector, topic, body));
     }
 
     /** WooCommerce pings unsigned with a form body {@code webhook_id=<n>} (whatever content type a proxy leaves it). */
@@ -85,13 +89,12 @@ class HookController {
                 || signature == null && body.length <= 40 && PING.matcher(new String(body, StandardCharsets.US_ASCII)).matches();
     }
 
-    private Connector verified(String connectorId, Platform platform, @Nullable String signature, byte[] body) {
-        Connector connector = connectors.forHook(connectorId, platform);
+    private void verify(Connector connector, @Nullable String signature, byte[] body) {
         HookSignature.verify(connectors.secretOf(connector), body, signature);
         connectors.received(connector);
-        return connector;
     }
 
+    /** An offboarded merchant's connector is gone with it, though its row may wait for the sweep. */
     private Merchant merchantOf(Connector connector) {
         return merchants.find(connector.merchantId()).orElseThrow(() -> new NotFoundException("No connector has this webhook URL."));
     }

@@ -2,6 +2,7 @@ package org.reviewgateway.gateway.merchant;
 
 import jakarta.inject.Singleton;
 import jakarta.transaction.Transactional;
+import org.reviewgateway.gateway.outbox.Outbox;
 import org.reviewgateway.gateway.privacy.DataKeys;
 import org.reviewgateway.gateway.privacy.SecretTokens;
 import org.reviewgateway.gateway.web.NotFoundException;
@@ -17,12 +18,14 @@ public class MerchantAccounts {
 
     private final MerchantRepository merchants;
     private final DataKeys dataKeys;
+    private final Outbox deliveries;
     private final SecretTokens tokens;
     private final Clock clock;
 
-    MerchantAccounts(MerchantRepository merchants, DataKeys dataKeys, SecretTokens tokens, Clock clock) {
+    MerchantAccounts(MerchantRepository merchants, DataKeys dataKeys, Outbox deliveries, SecretTokens tokens, Clock clock) {
         this.merchants = merchants;
         this.dataKeys = dataKeys;
+        this.deliveries = deliveries;
         this.tokens = tokens;
         this.clock = clock;
     }
@@ -41,7 +44,7 @@ public class MerchantAccounts {
     }
 
     public String rotateKey(UUID merchantId) {
-        Merchant merchant = merchants.findById(merchantId)
+        Merchant merchant = merchants.findLive(merchantId)
                 .orElseThrow(() -> new NotFoundException("No merchant with this ID."));
         ApiKey key = ApiKey.generate(tokens);
         merchants.update(merchant.withApiKey(key, clock.instant()));
@@ -51,13 +54,26 @@ public class MerchantAccounts {
     /** The merchant whose key this is, compared in constant time against the stored hash. */
     public Optional<Merchant> authenticate(String presentedKey) {
         return ApiKey.parse(presentedKey)
-                .flatMap(key -> merchants.findByApiKeyPrefix(key.prefix()))
+                .flatMap(key -> merchants.findLiveByApiKeyPrefix(key.prefix()))
                 .filter(merchant -> SecretTokens.matches(presentedKey, merchant.apiKeyHash()));
     }
 
     /** A merchant by its ID, for other features (the dispatcher, the public pages): they never use the repository. */
     public Optional<Merchant> find(UUID merchantId) {
-        return merchants.findById(merchantId);
+        return merchants.findLive(merchantId);
+    }
+
+    /**
+     * Offboards the merchant: its data key is destroyed first (its personal data is unreadable from that statement
+     * on), its API key is void and nothing planned is sent; {@link OffboardingSweep} deletes its rows afterwards.
+     */
+    @Transactional
+    public void offboard(UUID merchantId) {
+        dataKeys.destroy(merchantId);
+        if (merchants.markDeleted(merchantId, clock.instant(), new byte[32]) == 0) {
+            throw new NotFoundException("No merchant with this ID.");
+        }
+        deliveries.cancelOpenOf(merchantId, clock.instant());
     }
 
     public record CreatedMerchant(Merchant merchant, String apiKey) {

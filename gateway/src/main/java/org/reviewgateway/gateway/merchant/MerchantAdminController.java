@@ -6,6 +6,7 @@ import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Consumes;
 import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Delete;
 import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.json.tree.JsonNode;
@@ -57,6 +58,16 @@ class MerchantAdminController {
     @Post(value = "/{merchantId}/api-keys", consumes = MediaType.ALL)
     HttpResponse<ApiKeyResponse> rotateKey(@PathVariable String merchantId, @Nullable @Body String ignored) {
         return HttpResponse.created(new ApiKeyResponse(accounts.rotateKey(parseId(merchantId))));
+    }
+
+    @Operation(summary = "Offboard a merchant: its data key is destroyed first (its personal data unreadable at once), its API key "
+            + "answers 401, its hook URLs and review links 404; its rows are deleted in batches afterwards", security = @SecurityRequirement(name = "adminToken"))
+    @ApiResponse(responseCode = "204", description = "offboarded")
+    @ProblemResponses
+    @Delete("/{merchantId}")
+    HttpResponse<Void> offboard(@PathVariable String merchantId) {
+        accounts.offboard(parseId(merchantId));
+        return HttpResponse.noContent();
     }
 
     private static UUID parseId(String merchantId) {

@@ -74,6 +74,9 @@ interface DeliveryRepository extends CrudRepository<Delivery, Long> {
               AND\s""" + OPEN)
     int cancelPendingTo(UUID merchantId, byte[] emailHash, Instant now);
 
+    @Query("UPDATE deliveries SET status = 'cancelled', updated_at = :now WHERE merchant_id = :merchantId AND " + OPEN)
+    int cancelOpenOfMerchant(UUID merchantId, Instant now);
+
     @Query("UPDATE deliveries SET status = 'cancelled', updated_at = :now WHERE order_id = :orderId AND " + OPEN)
     int cancelOpenForOrder(Long orderId, Instant now);
 

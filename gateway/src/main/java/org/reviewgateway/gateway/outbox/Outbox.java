@@ -60,6 +60,11 @@ public class Outbox {
     }
 
     /** Cancels what is still planned to this address of this merchant (while its personal data is held). */
+    /** The merchant is being offboarded: nothing more is sent for it. */
+    public int cancelOpenOf(UUID merchantId, Instant now) {
+        return deliveries.cancelOpenOfMerchant(merchantId, now);
+    }
+
     public int cancelOpenTo(UUID merchantId, byte[] emailHash, Instant now) {
         return deliveries.cancelPendingTo(merchantId, emailHash, now);
     }

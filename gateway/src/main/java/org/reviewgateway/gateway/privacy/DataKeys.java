@@ -37,6 +37,15 @@ public class DataKeys {
         }
     }
 
+    /**
+     * Crypto-shredding: the merchant's data key is deleted (one statement), and forgotten here; whatever was sealed
+     * with it, in the database or in any copy of it, is unreadable from now on.
+     */
+    public void destroy(UUID merchantId) {
+        dataKeys.deleteById(merchantId);
+        unwrapped.remove(merchantId);
+    }
+
     /** @throws IllegalStateException when the merchant's key was destroyed (or it never existed) */
     MerchantKeys of(UUID merchantId) {
         MerchantKeys keys = unwrapped.get(merchantId);

@@ -119,7 +119,7 @@ class ReviewPageController {
     }
 
     private Optional<Order> reviewable(String token) {
-        return orders.byReviewToken(token).filter(ReviewSubmission::reviewable);
+        return orders.byReviewToken(token).filter(ReviewSubmission::reviewable).filter(o -> merchants.find(o.merchantId()).isPresent());
     }
 
     private HttpResponse<String> formPage(HttpStatus status, Order order, HttpRequest<?> request, ReviewInput input, String error) {
