@@ -24,6 +24,12 @@ public record GatewayConfiguration(
         @Nullable String piiPreviousKeys,
         @Bindable(defaultValue = "5000") int rateLimit) {
 
+    /** Never the keys: a record's own toString would print them into any log line that shows the configuration. */
+    @Override
+    public String toString() {
+        return "GatewayConfiguration[dataDir=" + dataDir + ", publicBaseUrl=" + publicBaseUrl + ", rateLimit=" + rateLimit + "]";
+    }
+
     public GatewayConfiguration {
         if (dataDir == null || dataDir.isBlank()) {
             throw new ConfigurationException("GATEWAY_DATA_DIR must name a directory");

@@ -5,7 +5,6 @@ import io.micronaut.data.connection.jdbc.advice.DelegatingDataSource;
 import jakarta.inject.Singleton;
 import org.reviewgateway.config.GatewayConfiguration;
 
-import javax.sql.DataSource;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -20,6 +19,7 @@ import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
 import java.util.UUID;
+import javax.sql.DataSource;
 
 /**
  * After a master-key rotation: re-wraps every data key still wrapped by a previous master key
@@ -40,7 +40,7 @@ public class DataKeyRewrap {
         this.configuration = configuration;
     }
 
-    /** Counts only. {@code masterScheme}: merchants whose data is still sealed under the master-key scheme. */
+    /** Counts only. {@code masterScheme}: merchants whose data still depends on a previous key. */
     public record Report(int rewrapped, int alreadyCurrent, int masterScheme, String currentKeyId) {
 
         public boolean previousKeysStillNeeded() {
@@ -50,7 +50,8 @@ public class DataKeyRewrap {
         public String summary() {
             return "retention-job: rewrapped " + rewrapped + " data keys under master key " + currentKeyId + " (" + alreadyCurrent
                     + " were under it already); " + (previousKeysStillNeeded()
-                    ? masterScheme + " merchants still use the master-key scheme: keep GATEWAY_PII_PREVIOUS_KEYS until they are moved"
+                    ? masterScheme + " merchants still depend on a previous key (the master-key scheme, or a key wrapped meanwhile): "
+                    + "keep GATEWAY_PII_PREVIOUS_KEYS"
                     : "GATEWAY_PII_PREVIOUS_KEYS is no longer needed");
         }
     }
@@ -62,6 +63,7 @@ public class DataKeyRewrap {
         int rewrapped = 0;
         int alreadyCurrent = 0;
         try (Connection c = dataSource.getConnection()) {
+            requireTheDatabasesKeyAmong(c, current, previous);
             for (WrappedKey row : wrappedKeys(c)) {
                 if (row.masterKeyId().equals(currentId)) {
                     alreadyCurrent++;
@@ -80,16 +82,37 @@ public class DataKeyRewrap {
                 }
             }
             int masterScheme = count(c, "SELECT COUNT(*) FROM data_keys WHERE wrapped_key IS NULL");
-            if (masterScheme == 0) {
-                try (PreparedStatement ps = c.prepareStatement("UPDATE pii_key_fingerprints SET fingerprint = ? WHERE purpose = 'master'")) {
-                    ps.setString(1, DataKeyWrapping.fingerprint(current));
-                    ps.executeUpdate();
-                }
+            // In one statement with the check, so that a data key a not yet restarted replica wraps meanwhile keeps the old key needed.
+            try (PreparedStatement ps = c.prepareStatement("""
+                    UPDATE pii_key_fingerprints SET fingerprint = ? WHERE purpose = 'master'
+                      AND NOT EXISTS (SELECT 1 FROM data_keys WHERE wrapped_key IS NULL OR master_key_id <> ?)""")) {
+                ps.setString(1, DataKeyWrapping.fingerprint(current));
+                ps.setString(2, currentId);
+                ps.executeUpdate();
             }
-            return new Report(rewrapped, alreadyCurrent, masterScheme, currentId);
+            int stillOld = count(c, "SELECT COUNT(*) FROM data_keys WHERE wrapped_key IS NOT NULL AND master_key_id <> '" + currentId + "'");
+            return new Report(rewrapped, alreadyCurrent, masterScheme + stillOld, currentId);
         } finally {
             Arrays.fill(current, (byte) 0);
             previous.forEach(key -> Arrays.fill(key, (byte) 0));
+        }
+    }
+
+    /** A mistyped GATEWAY_PII_KEY must not re-wrap every key under itself: the database's key must be among the ones given. */
+    private static void requireTheDatabasesKeyAmong(Connection c, byte[] current, List<byte[]> previous) throws SQLException {
+        String standing;
+        try (PreparedStatement ps = c.prepareStatement("SELECT fingerprint FROM pii_key_fingerprints WHERE purpose = 'master'");
+             ResultSet rs = ps.executeQuery()) {
+            standing = rs.next() ? rs.getString(1) : null;
+        }
+        if (standing == null) {
+            return;
+        }
+        List<byte[]> given = new ArrayList<>(previous);
+        given.add(current);
+        if (given.stream().noneMatch(key -> DataKeyWrapping.fingerprint(key).equals(standing))) {
+            throw new ConfigurationException("GATEWAY_PII_KEY: neither it nor any of GATEWAY_PII_PREVIOUS_KEYS is the key this database "
+                    + "was written with; nothing was re-wrapped");
         }
     }
 

@@ -198,7 +198,12 @@ public class Dispatcher {
             return Optional.empty();
         }
         Order order = orders.byId(claimed.orderId()).orElseThrow();
-        Merchant merchant = merchantCache.computeIfAbsent(claimed.merchantId(), id -> merchants.find(id).orElseThrow());
+        Optional<Merchant> live = Optional.ofNullable(merchantCache.computeIfAbsent(claimed.merchantId(), id -> merchants.find(id).orElse(null)));
+        if (live.isEmpty()) {
+            deliveries.cancelOpenFor(order.id(), clock.instant());
+            return Optional.empty();
+        }
+        Merchant merchant = live.get();
         return Optional.of(new Dispatchable(current.get(), order, merchant, orders.recipientOf(order.id()).orElse(null)));
     }
 }

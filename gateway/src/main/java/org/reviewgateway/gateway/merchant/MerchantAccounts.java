@@ -66,14 +66,18 @@ public class MerchantAccounts {
     /**
      * Offboards the merchant: its data key is destroyed first (its personal data is unreadable from that statement
      * on), its API key is void and nothing planned is sent; {@link OffboardingSweep} deletes its rows afterwards.
+     *
+     * @return whether the merchant was of the master-key scheme: then nothing was shredded, and its rows must be
+     *         deleted before the answer
      */
     @Transactional
-    public void offboard(UUID merchantId) {
-        dataKeys.destroy(merchantId);
+    public boolean offboard(UUID merchantId) {
+        boolean ofTheMasterKeyScheme = dataKeys.destroy(merchantId);
         if (merchants.markDeleted(merchantId, clock.instant(), new byte[32]) == 0) {
             throw new NotFoundException("No merchant with this ID.");
         }
         deliveries.cancelOpenOf(merchantId, clock.instant());
+        return ofTheMasterKeyScheme;
     }
 
     public record CreatedMerchant(Merchant merchant, String apiKey) {

@@ -33,9 +33,11 @@ class MerchantAdminController {
     private static final int MAX_NAME = 200;
 
     private final MerchantAccounts accounts;
+    private final OffboardingSweep sweep;
 
-    MerchantAdminController(MerchantAccounts accounts) {
+    MerchantAdminController(MerchantAccounts accounts, OffboardingSweep sweep) {
         this.accounts = accounts;
+        this.sweep = sweep;
     }
 
     @Operation(summary = "Create a merchant; its API key is shown this once", requestBody = @RequestBody(required = true, content = @Content(mediaType = "application/json", schema = @Schema(implementation = CreateMerchantRequest.class))), security = @SecurityRequirement(name = "adminToken"))
@@ -66,7 +68,10 @@ class MerchantAdminController {
     @ProblemResponses
     @Delete("/{merchantId}")
     HttpResponse<Void> offboard(@PathVariable String merchantId) {
-        accounts.offboard(parseId(merchantId));
+        UUID id = parseId(merchantId);
+        if (accounts.offboard(id)) {
+            sweep.eraseNow(id);
+        }
         return HttpResponse.noContent();
     }
 

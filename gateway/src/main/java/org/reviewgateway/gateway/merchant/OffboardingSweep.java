@@ -3,6 +3,7 @@ package org.reviewgateway.gateway.merchant;
 import io.micronaut.scheduling.annotation.Scheduled;
 import io.micronaut.transaction.TransactionOperations;
 import jakarta.inject.Singleton;
+import org.reviewgateway.gateway.privacy.DataKeys;
 import org.reviewgateway.retention.MerchantEraser;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -14,7 +15,8 @@ import java.util.UUID;
 
 /**
  * Deletes what offboarded merchants left (unreadable since their data keys went), a batch per transaction, every
- * few seconds until nothing is left; every replica may sweep, each row goes once.
+ * few seconds until nothing is left, and makes this replica forget their unwrapped keys. Every replica may sweep
+ * (each row goes once; replicas may wait on each other's batch); a merchant whose batch fails does not hold up the rest.
  */
 @Singleton
 class OffboardingSweep {
@@ -22,27 +24,41 @@ class OffboardingSweep {
     private static final Logger LOG = LoggerFactory.getLogger(OffboardingSweep.class);
 
     private final MerchantEraser eraser;
+    private final DataKeys dataKeys;
     private final TransactionOperations<Connection> transactions;
 
-    OffboardingSweep(MerchantEraser eraser, TransactionOperations<Connection> transactions) {
+    OffboardingSweep(MerchantEraser eraser, DataKeys dataKeys, TransactionOperations<Connection> transactions) {
         this.eraser = eraser;
+        this.dataKeys = dataKeys;
         this.transactions = transactions;
     }
 
     @Scheduled(fixedDelay = "5s", initialDelay = "5s")
     void sweep() {
+        List<UUID> merchants;
         try {
-            List<UUID> merchants = transactions.executeRead(status -> offboarding());
-            for (UUID merchant : merchants) {
-                boolean gone = false;
-                while (!gone) {
-                    gone = transactions.executeWrite(status -> eraseBatch(merchant));
-                }
-                LOG.info("Offboarded merchant {}: every row deleted", merchant);
-            }
+            merchants = transactions.executeRead(status -> offboarding());
         } catch (RuntimeException e) {
-            LOG.warn("Offboarding sweep failed ({}); next run in 5 s", e.getClass().getName());
+            LOG.warn("Offboarding sweep could not list the merchants ({}); next run in 5 s", e.getClass().getName());
+            return;
         }
+        for (UUID merchant : merchants) {
+            dataKeys.forget(merchant);
+            try {
+                eraseNow(merchant);
+            } catch (RuntimeException e) {
+                LOG.warn("Offboarding merchant {} failed ({}); it is tried again in 5 s, the others go on", merchant, e.getClass().getName());
+            }
+        }
+    }
+
+    /** Every row of an offboarded merchant, a batch per transaction. */
+    void eraseNow(UUID merchant) {
+        boolean gone = false;
+        while (!gone) {
+            gone = transactions.executeWrite(status -> eraseBatch(merchant));
+        }
+        LOG.info("Offboarded merchant {}: every row deleted", merchant);
     }
 
     private List<UUID> offboarding() {

@@ -40,13 +40,25 @@ public class DataKeys {
     /**
      * Crypto-shredding: the merchant's data key is deleted (one statement), and forgotten here; whatever was sealed
      * with it, in the database or in any copy of it, is unreadable from now on.
+     *
+     * @return whether the merchant was of the master-key scheme (nothing to shred: its data must be deleted instead)
      */
-    public void destroy(UUID merchantId) {
+    public boolean destroy(UUID merchantId) {
+        boolean ofTheMasterKeyScheme = dataKeys.findById(merchantId).map(DataKey::ofTheMasterKeyScheme).orElse(true);
         dataKeys.deleteById(merchantId);
+        forget(merchantId);
+        return ofTheMasterKeyScheme;
+    }
+
+    /** Every replica forgets an offboarded merchant's unwrapped key (its sweep calls this within seconds). */
+    public void forget(UUID merchantId) {
         unwrapped.remove(merchantId);
     }
 
-    /** @throws IllegalStateException when the merchant's key was destroyed (or it never existed) */
+    /**
+     * A merchant without a row (one a replica of the previous release created, or one whose key was just destroyed)
+     * is of the master-key scheme: what its destroyed key sealed stays unreadable all the same.
+     */
     MerchantKeys of(UUID merchantId) {
         MerchantKeys keys = unwrapped.get(merchantId);
         return keys != null ? keys : unwrapped.computeIfAbsent(merchantId, this::load);
@@ -58,9 +70,8 @@ public class DataKeys {
     }
 
     private MerchantKeys load(UUID merchantId) {
-        DataKey row = dataKeys.findById(merchantId)
-                .orElseThrow(() -> new IllegalStateException("merchant " + merchantId + " has no data key: its personal data is unreadable"));
-        if (row.ofTheMasterKeyScheme()) {
+        DataKey row = dataKeys.findById(merchantId).orElse(null);
+        if (row == null || row.ofTheMasterKeyScheme()) {
             return masterKeys.scheme();
         }
         byte[] dataKey = masterKeys.unwrap(merchantId, row.masterKeyId(), row.wrappedKey());

@@ -3,7 +3,6 @@ package org.reviewgateway.gateway.privacy;
 import io.micronaut.data.connection.jdbc.advice.DelegatingDataSource;
 import jakarta.inject.Singleton;
 
-import javax.sql.DataSource;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -11,6 +10,7 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.util.Optional;
+import javax.sql.DataSource;
 
 /** The fingerprint of the master key the database was written with (table pii_key_fingerprints, one row). */
 @Singleton
@@ -54,6 +54,21 @@ class KeyFingerprints {
             return fingerprint;
         } catch (SQLException raced) {
             return recorded().orElseThrow(() -> new IllegalStateException("could not record the key fingerprint", raced));
+        }
+    }
+
+    /** The master keys that wrap data keys now. */
+    java.util.Set<String> masterKeyIdsInUse() {
+        java.util.Set<String> ids = new java.util.HashSet<>();
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement ps = c.prepareStatement("SELECT DISTINCT master_key_id FROM data_keys WHERE master_key_id IS NOT NULL");
+             ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                ids.add(rs.getString(1));
+            }
+            return ids;
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not read the data keys", e);
         }
     }
 

@@ -86,6 +86,7 @@ public class PiiKeys {
             }
         }
         verify(masters, fingerprints, configuration.piiKey() != null ? null : keyFile);
+        requireEveryWrappingKey(masters, fingerprints);
         return List.copyOf(masters);
     }
 
@@ -99,6 +100,19 @@ public class PiiKeys {
                     + "(fingerprint " + current.substring(0, 8) + ", the database expects " + standing.substring(0, 8)
                     + "); start with the original key (after a rotation: the new key in GATEWAY_PII_KEY, the old one in "
                     + "GATEWAY_PII_PREVIOUS_KEYS), or the stored personal data cannot be read");
+        }
+    }
+
+    /** Every data key must open: a master key that wraps one and is not configured stops start-up, not a request. */
+    private static void requireEveryWrappingKey(List<byte[]> masters, KeyFingerprints fingerprints) {
+        java.util.Set<String> configured = new java.util.HashSet<>();
+        masters.forEach(master -> configured.add(DataKeyWrapping.masterKeyId(master)));
+        for (String inUse : fingerprints.masterKeyIdsInUse()) {
+            if (!configured.contains(inUse)) {
+                throw new ConfigurationException("GATEWAY_PII_PREVIOUS_KEYS: data keys are wrapped by master key " + inUse
+                        + ", which is neither GATEWAY_PII_KEY nor one of GATEWAY_PII_PREVIOUS_KEYS; add it (after a rotation, run "
+                        + "retention-job --rewrap before dropping it)");
+            }
         }
     }
 

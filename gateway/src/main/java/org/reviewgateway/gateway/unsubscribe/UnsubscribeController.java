@@ -91,7 +91,7 @@ class UnsubscribeController {
     }
 
     private HttpResponse<String> withLink(String token, Function<OptOutLink, HttpResponse<String>> action) {
-        Optional<OptOutLink> link = links.find(token);
+        Optional<OptOutLink> link = links.find(token).filter(l -> merchants.find(l.merchantId()).isPresent());
         if (link.isEmpty()) {
             return pages.page(HttpStatus.NOT_FOUND, "not-found", Map.of("message",
                     "This unsubscribe link is unknown or has expired. To stop e-mails from the shop, reply to its message or contact the shop."));

@@ -35,11 +35,14 @@ class ConnectorApiTest {
 
     GatewayClient client;
     String key;
+    java.util.UUID merchantId;
 
     @BeforeEach
     void setUp() {
         client = new GatewayClient(server, json);
-        key = client.newMerchant("Connector Shop").apiKey();
+        GatewayClient.Merchant merchant = client.newMerchant("Connector Shop");
+        key = merchant.apiKey();
+        merchantId = java.util.UUID.fromString(merchant.id());
     }
 
     private Reply put(String platform, String body) {
@@ -114,6 +117,6 @@ class ConnectorApiTest {
     void theSecretIsStoredSealed() {
         String secret = "sealed-secret-" + java.util.UUID.randomUUID();
         assertEquals(200, put("woocommerce", "{\"secret\":\"" + secret + "\"}").status());
-        assertEquals(List.of(), Db.scanAllColumns(dataSource, List.of(secret.getBytes(StandardCharsets.UTF_8)), List.of(secret)));
+        assertEquals(List.of(), Db.scanRowsOf(dataSource, merchantId, List.of(secret.getBytes(StandardCharsets.UTF_8)), List.of(secret)));
     }
 }

@@ -6,6 +6,7 @@ import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 import org.reviewgateway.gateway.privacy.PiiCipher;
+import org.reviewgateway.gateway.privacy.UnsubscribeTokens;
 import org.reviewgateway.gateway.support.Db;
 import org.reviewgateway.gateway.support.GatewayClient.Reply;
 import org.reviewgateway.gateway.support.GatewayClient;
@@ -35,6 +36,8 @@ class MerchantOffboardingTest {
     DataSource dataSource;
     @Inject
     PiiCipher cipher;
+    @Inject
+    UnsubscribeTokens tokens;
 
     private long rowsOf(UUID merchant) {
         long rows = 0;
@@ -67,6 +70,15 @@ class MerchantOffboardingTest {
         String hookPath = URI.create((String) connector.json().get("webhookUrl")).getPath();
         byte[] sealed = emailCipherOf(leavingOrder);
         assertEquals(email, cipher.decrypt(leavingId, sealed));
+        String reviewed = (String) client.postJson("/v1/orders", leaving.apiKey(), OrderBody.self("OFF-" + UUID.randomUUID()).json()).json().get("reviewLink");
+        assertEquals(200, client.send("POST", URI.create(reviewed).getPath(), null, "application/x-www-form-urlencoded", "rating=5").status());
+        assertEquals(200, client.send("PUT", "/v1/templates/en", leaving.apiKey(), "application/json",
+                "{\"subject\":\"s\",\"text\":\"{{reviewLink}} {{unsubscribeLink}}\"}").status());
+        assertEquals(200, client.postJson("/v1/erasure-requests", leaving.apiKey(), "{\"email\":\"erased." + UUID.randomUUID() + "@example.org\"}").status());
+        long orderId = Db.count(dataSource, "SELECT id FROM orders WHERE transaction_id = ?", leavingOrder);
+        String unsubscribePath = "/u/" + tokens.forOrder(leavingId, orderId);
+        assertEquals(200, client.get(unsubscribePath, null).status());
+        long stayingRows = rowsOf(UUID.fromString(staying.id()));
 
         assertEquals(204, client.send("DELETE", "/admin/v1/merchants/" + leaving.id(), GatewayClient.ADMIN_TOKEN, null, null).status());
 
@@ -74,6 +86,7 @@ class MerchantOffboardingTest {
         assertEquals(0, Db.count(dataSource, "SELECT COUNT(*) FROM data_keys WHERE merchant_id = ?", leavingId));
         assertProblem(client.get("/v1/orders/" + leavingOrder, leaving.apiKey()), 401);
         assertEquals(404, client.get(reviewPath, null).status(), "its review links");
+        assertEquals(404, client.get(unsubscribePath, null).status(), "its unsubscribe links");
         assertProblem(client.postRaw(hookPath, Map.of("X-Shopify-Topic", "orders/paid", "X-Shopify-Hmac-Sha256", "x"), "application/json",
                 "{}".getBytes()), 404);
         assertEquals(0, Db.count(dataSource, "SELECT COUNT(*) FROM deliveries WHERE merchant_id = ? AND status IN ('pending', 'retrying')",
@@ -82,6 +95,7 @@ class MerchantOffboardingTest {
         await().atMost(Duration.ofSeconds(30)).until(() -> rowsOf(leavingId) == 0);
         assertProblem(client.send("DELETE", "/admin/v1/merchants/" + leaving.id(), GatewayClient.ADMIN_TOKEN, null, null), 404);
 
+        assertEquals(stayingRows, rowsOf(UUID.fromString(staying.id())), "not one row of another merchant went");
         Reply other = client.get("/v1/orders/" + stayingOrder, staying.apiKey());
         assertEquals(200, other.status(), other::toString);
         assertEquals("held", other.json().get("personalData"));
