@@ -3,8 +3,6 @@ package org.reviewgateway.gateway.jar;
 import io.micronaut.json.JsonMapper;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.reviewgateway.gateway.privacy.PiiCipher;
-import org.reviewgateway.gateway.privacy.PiiKeys;
 import org.reviewgateway.gateway.support.GatewayClient;
 
 import java.net.URI;
@@ -48,11 +46,15 @@ class ExportMemoryIT {
         Map<String, String> env = Map.of("GATEWAY_ADMIN_TOKEN", GatewayClient.ADMIN_TOKEN, "GATEWAY_DATA_DIR", data.toString(),
                 "GATEWAY_PII_KEY", piiKey, "DISPATCH_ENABLED", "false", "RETENTION_ENABLED", "false");
         GatewayClient.Merchant merchant;
+        String token;
         try (GatewayProcess gateway = GatewayProcess.start(workDir, env).awaitHealthy()) {
-            merchant = new GatewayClient(gateway.base(), json).newMerchant("Export Shop");
+            GatewayClient client = new GatewayClient(gateway.base(), json);
+            merchant = client.newMerchant("Export Shop");
+            String link = (String) client.postJson("/v1/orders", merchant.apiKey(), "{\"transactionId\":\"EXP-TEMPLATE\",\"delivery\":\"self\"}")
+                    .json().get("reviewLink");
+            token = link.substring(link.lastIndexOf('/') + 1);
         }
-        byte[] sealedToken = PiiCipher.sealOffline(PiiKeys.offline(piiKey), "seeded-token");
-        seed(data, UUID.fromString(merchant.id()), sealedToken);
+        seed(data, UUID.fromString(merchant.id()), sealedTokenOf(data));
 
         try (GatewayProcess gateway = GatewayProcess.start(workDir, env, SMALL_HEAP).awaitHealthy()) {
             HttpRequest request = HttpRequest.newBuilder(URI.create(gateway.base() + "/v1/export"))
@@ -83,7 +85,7 @@ class ExportMemoryIT {
             @SuppressWarnings("unchecked")
             Map<String, Object> order = json.readValue(first.get(), Map.class);
             assertEquals("EXP-1", order.get("transactionId"));
-            assertTrue(((String) order.get("reviewLink")).endsWith("/r/seeded-token"));
+            assertTrue(((String) order.get("reviewLink")).endsWith("/r/" + token), "opened with the merchant's data key");
             assertEquals(1, ((java.util.List<?>) order.get("deliveries")).size());
             assertEquals(200, new GatewayClient(gateway.base(), json).get("/health", null).status(), "still healthy afterwards");
             assertFalse(gateway.stdout().contains("OutOfMemoryError") || gateway.stderr().contains("OutOfMemoryError"),
@@ -91,8 +93,24 @@ class ExportMemoryIT {
         }
     }
 
+    private static String url(Path data) {
+        return "jdbc:h2:file:" + data + "/gateway;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH";
+    }
+
+    /** A review token the gateway sealed with the merchant's own data key, to copy into every seeded order. */
+    private static byte[] sealedTokenOf(Path data) throws Exception {
+        try (Connection c = DriverManager.getConnection(url(data), "sa", "");
+             PreparedStatement ps = c.prepareStatement("SELECT review_token_sealed FROM orders WHERE transaction_id = 'EXP-TEMPLATE'");
+             java.sql.ResultSet rs = ps.executeQuery()) {
+            rs.next();
+            byte[] sealed = rs.getBytes(1);
+            c.createStatement().executeUpdate("DELETE FROM orders WHERE transaction_id = 'EXP-TEMPLATE'");
+            return sealed;
+        }
+    }
+
     private static void seed(Path data, UUID merchantId, byte[] sealedToken) throws Exception {
-        String url = "jdbc:h2:file:" + data + "/gateway;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH";
+        String url = url(data);
         Timestamp now = Timestamp.from(Instant.now());
         try (Connection c = DriverManager.getConnection(url, "sa", "")) {
             try (PreparedStatement ps = c.prepareStatement("""

@@ -2,21 +2,32 @@ package org.reviewgateway.gateway.privacy;
 
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.context.env.Environment;
+import io.micronaut.json.JsonMapper;
+import io.micronaut.runtime.server.EmbeddedServer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.DisabledIf;
 import org.junit.jupiter.api.io.TempDir;
 import org.reviewgateway.gateway.merchant.MerchantAccounts;
 import org.reviewgateway.gateway.ops.ConfigurationValidationTest;
+import org.reviewgateway.gateway.support.Db;
+import org.reviewgateway.gateway.support.GatewayClient;
+import org.reviewgateway.gateway.support.MutableClock;
+import org.reviewgateway.gateway.support.Orders;
 import org.reviewgateway.retention.DataKeyRewrap;
 import org.reviewgateway.retention.DataKeyWrapping;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
+import javax.sql.DataSource;
 
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -77,6 +88,66 @@ class KeyRotationTest {
             assertTrue(report.summary().contains("keep GATEWAY_PII_PREVIOUS_KEYS"), report::summary);
         }
         ConfigurationValidationTest.assertStartUpFailsMentioning(dataDir, Map.of("gateway.pii-key", key(2)), "GATEWAY_PII_PREVIOUS_KEYS");
+    }
+
+    /** A running data set: an invitation planned and an opt-out made before the rotation, both honoured after it and after the rewrap. */
+    @Test
+    void invitationsPlannedAndOptOutsMadeBeforeTheRotationHoldAfterIt() throws Exception {
+        String tag = UUID.randomUUID().toString().substring(0, 8);
+        String invited = "rotation.invited." + tag + "@example.org";
+        String optedOut = "rotation.optout." + tag + "@example.org";
+        String planned = "ROT-" + tag;
+        GatewayClient.Merchant merchant;
+        try (EmbeddedServer before = server(Map.of("gateway.pii-key", key(1)))) {
+            GatewayClient client = new GatewayClient(before, before.getApplicationContext().getBean(JsonMapper.class));
+            merchant = client.newMerchant("Rotation Shop");
+            Instant tomorrow = before.getApplicationContext().getBean(MutableClock.class).instant().plus(Duration.ofDays(1));
+            assertEquals(201, client.postJson("/v1/orders", merchant.apiKey(), Orders.delegated(planned, invited, "Kim", null, tomorrow)).status());
+            String first = "ROT-OUT-" + tag;
+            assertEquals(201, client.postJson("/v1/orders", merchant.apiKey(), Orders.delegated(first, optedOut, null, null, tomorrow)).status());
+            long orderId = Db.count(before.getApplicationContext().getBean(DataSource.class), "SELECT id FROM orders WHERE transaction_id = ?", first);
+            String token = before.getApplicationContext().getBean(UnsubscribeTokens.class).forOrder(UUID.fromString(merchant.id()), orderId);
+            assertEquals(200, client.send("POST", "/u/" + token, null, "application/x-www-form-urlencoded", "List-Unsubscribe=One-Click").status());
+        }
+
+        Map<String, Object> rotated = new HashMap<>(Map.of("gateway.pii-key", key(2), "gateway.pii-previous-keys", key(1),
+                "dispatch.enabled", true, "dispatch.poll-interval", "PT0.2S"));
+        try (EmbeddedServer after = server(rotated)) {
+            GatewayClient client = new GatewayClient(after, after.getApplicationContext().getBean(JsonMapper.class));
+            after.getApplicationContext().getBean(MutableClock.class).advance(Duration.ofDays(2));
+            await().atMost(Duration.ofSeconds(20)).until(() -> "sent".equals(Orders.status(client, merchant.apiKey(), planned)));
+            try (var mails = Files.walk(dataDir.resolve("mail"))) {
+                assertTrue(mails.filter(f -> f.toString().endsWith(".eml")).anyMatch(f -> contains(f, invited)),
+                        "the invitation planned before the rotation went out, its address opened with the old key's data key");
+            }
+            assertEquals("suppressed", statusOfANewOrderTo(client, merchant, optedOut), "the opt-out made before the rotation holds");
+            assertFalse(after.getApplicationContext().getBean(DataKeyRewrap.class).rewrap().previousKeysStillNeeded());
+        }
+        try (EmbeddedServer rewrapped = server(Map.of("gateway.pii-key", key(2)))) {
+            GatewayClient client = new GatewayClient(rewrapped, rewrapped.getApplicationContext().getBean(JsonMapper.class));
+            assertEquals("suppressed", statusOfANewOrderTo(client, merchant, optedOut), "and after the rewrap, without the old key");
+            assertEquals(200, client.get("/v1/orders/" + planned, merchant.apiKey()).status());
+        }
+    }
+
+    private static String statusOfANewOrderTo(GatewayClient client, GatewayClient.Merchant merchant, String email) {
+        String id = "ROT-NEW-" + UUID.randomUUID();
+        client.postJson("/v1/orders", merchant.apiKey(), Orders.delegated(id, email, null, null, null));
+        return Orders.status(client, merchant.apiKey(), id);
+    }
+
+    private static boolean contains(Path file, String text) {
+        try {
+            return Files.readString(file).contains(text);
+        } catch (java.io.IOException e) {
+            return false;
+        }
+    }
+
+    private EmbeddedServer server(Map<String, Object> properties) {
+        Map<String, Object> all = new HashMap<>(Map.of("gateway.data-dir", dataDir.toString(), "micronaut.server.port", -1));
+        all.putAll(properties);
+        return ApplicationContext.run(EmbeddedServer.class, all, Environment.TEST);
     }
 
     @Test
