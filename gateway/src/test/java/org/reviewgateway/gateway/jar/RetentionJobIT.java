@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -64,6 +65,49 @@ class RetentionJobIT {
             }
             assertEquals("none", client.get("/v1/orders/J-self", key).json().get("personalData"));
         }
+    }
+
+    /** README's rotation, step by step, on the real jars: new key with the old as previous, --rewrap, then the new key alone. */
+    @Test
+    void rewrapMovesEveryDataKeyToTheNewMasterKeySoTheOldOneCanGo() throws Exception {
+        String oldKey = randomKey();
+        String newKey = randomKey();
+        Map<String, String> before = new java.util.HashMap<>(env());
+        before.put("GATEWAY_PII_KEY", oldKey);
+        String key;
+        try (GatewayProcess gateway = GatewayProcess.start(workDir, before).awaitHealthy()) {
+            GatewayClient client = new GatewayClient(gateway.base(), json);
+            key = client.newMerchant("Rotating Job Shop").apiKey();
+            client.newMerchant("Second Rotating Shop");
+            assertEquals(201, client.postJson("/v1/orders", key, Orders.delegated("R-1", "rotate@example.org", null, null, null)).status());
+        }
+        Map<String, String> rotating = new java.util.HashMap<>(env());
+        rotating.put("GATEWAY_PII_KEY", newKey);
+        rotating.put("GATEWAY_PII_PREVIOUS_KEYS", oldKey);
+
+        GatewayProcess rewrap = GatewayProcess.retentionJob(workDir, rotating, "--rewrap");
+        assertEquals(0, rewrap.awaitExit(), rewrap::toString);
+        assertTrue(rewrap.stdout().startsWith("retention-job: rewrapped 2 data keys under master key "), rewrap.stdout());
+        assertTrue(rewrap.stdout().contains("GATEWAY_PII_PREVIOUS_KEYS is no longer needed"), rewrap.stdout());
+        assertFalse(rewrap.stdout().contains(oldKey) || rewrap.stdout().contains(newKey) || rewrap.stderr().contains(newKey), "counts only");
+
+        Map<String, String> after = new java.util.HashMap<>(env());
+        after.put("GATEWAY_PII_KEY", newKey);
+        try (GatewayProcess gateway = GatewayProcess.start(workDir, after).awaitHealthy()) {
+            Map<String, Object> order = new GatewayClient(gateway.base(), json).get("/v1/orders/R-1", key).json();
+            assertEquals("scheduled", order.get("status"), "readable with the new key alone");
+        }
+        Map<String, String> wrong = new java.util.HashMap<>(env());
+        wrong.put("GATEWAY_PII_KEY", randomKey());
+        GatewayProcess refused = GatewayProcess.retentionJob(workDir, wrong, "--rewrap");
+        assertEquals(1, refused.awaitExit(), refused::toString);
+        assertTrue(refused.stderr().contains("nothing was re-wrapped"), refused.stderr());
+    }
+
+    private static String randomKey() {
+        byte[] key = new byte[32];
+        new java.security.SecureRandom().nextBytes(key);
+        return java.util.Base64.getEncoder().encodeToString(key);
     }
 
     @Test
