@@ -16,7 +16,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Base64;
 import java.util.List;
 import java.util.UUID;
 import javax.sql.DataSource;
@@ -58,7 +57,7 @@ public class DataKeyRewrap {
 
     public Report rewrap() throws SQLException {
         byte[] current = currentKey();
-        List<byte[]> previous = previousKeys();
+        List<byte[]> previous = DataKeyWrapping.decodePreviousKeys(configuration.piiPreviousKeys());
         String currentId = DataKeyWrapping.masterKeyId(current);
         int rewrapped = 0;
         int alreadyCurrent = 0;
@@ -153,38 +152,13 @@ public class DataKeyRewrap {
 
     private byte[] currentKey() {
         if (configuration.piiKey() != null) {
-            return decode(configuration.piiKey(), "GATEWAY_PII_KEY");
+            return DataKeyWrapping.decodeMasterKey(configuration.piiKey(), "GATEWAY_PII_KEY");
         }
         Path file = Path.of(configuration.dataDir()).resolve(KEY_FILE);
         try {
-            return decode(Files.readString(file, StandardCharsets.US_ASCII), file.toAbsolutePath().toString());
+            return DataKeyWrapping.decodeMasterKey(Files.readString(file, StandardCharsets.US_ASCII), file.toAbsolutePath().toString());
         } catch (IOException e) {
             throw new ConfigurationException("GATEWAY_PII_KEY is not set and the key file " + file.toAbsolutePath() + " cannot be read");
         }
-    }
-
-    private List<byte[]> previousKeys() {
-        List<byte[]> keys = new ArrayList<>();
-        if (configuration.piiPreviousKeys() != null) {
-            for (String key : configuration.piiPreviousKeys().split(",")) {
-                if (!key.isBlank()) {
-                    keys.add(decode(key, "GATEWAY_PII_PREVIOUS_KEYS"));
-                }
-            }
-        }
-        return keys;
-    }
-
-    private static byte[] decode(String base64, String source) {
-        byte[] key;
-        try {
-            key = Base64.getDecoder().decode(base64.trim());
-        } catch (IllegalArgumentException e) {
-            throw new ConfigurationException(source + " must be base64 of 32 random bytes; it is not valid base64");
-        }
-        if (key.length != DataKeyWrapping.KEY_BYTES) {
-            throw new ConfigurationException(source + " must be base64 of 32 random bytes; it decodes to " + key.length + " bytes");
-        }
-        return key;
     }
 }

@@ -4,8 +4,13 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
+import java.util.ArrayList;
+import java.util.Base64;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.UUID;
+import io.micronaut.context.exceptions.ConfigurationException;
+
 import javax.crypto.Cipher;
 import javax.crypto.Mac;
 import javax.crypto.spec.GCMParameterSpec;
@@ -25,6 +30,34 @@ public final class DataKeyWrapping {
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private DataKeyWrapping() {
+    }
+
+    /** @throws ConfigurationException naming {@code source} unless it is base64 of 32 bytes */
+    public static byte[] decodeMasterKey(String base64, String source) {
+        byte[] key;
+        try {
+            key = Base64.getDecoder().decode(base64.trim());
+        } catch (IllegalArgumentException e) {
+            throw new ConfigurationException(source + " must be base64 of 32 random bytes (e.g. `openssl rand -base64 32`); it is not valid base64");
+        }
+        if (key.length != KEY_BYTES) {
+            throw new ConfigurationException(source + " must be base64 of 32 random bytes (e.g. `openssl rand -base64 32`); it decodes to "
+                    + key.length + " bytes");
+        }
+        return key;
+    }
+
+    /** GATEWAY_PII_PREVIOUS_KEYS: comma-separated base64, none when unset. */
+    public static List<byte[]> decodePreviousKeys(String commaSeparated) {
+        List<byte[]> keys = new ArrayList<>();
+        if (commaSeparated != null) {
+            for (String key : commaSeparated.split(",")) {
+                if (!key.isBlank()) {
+                    keys.add(decodeMasterKey(key, "GATEWAY_PII_PREVIOUS_KEYS"));
+                }
+            }
+        }
+        return keys;
     }
 
     /** Names a master key in the rows it wrapped, without revealing anything of it. */

@@ -78,13 +78,7 @@ public class PiiKeys {
         masters.add(configuration.piiKey() != null
                 ? decode(configuration.piiKey(), "GATEWAY_PII_KEY")
                 : loadOrGenerate(keyFile, fingerprints));
-        if (configuration.piiPreviousKeys() != null) {
-            for (String previous : configuration.piiPreviousKeys().split(",")) {
-                if (!previous.isBlank()) {
-                    masters.add(decode(previous, "GATEWAY_PII_PREVIOUS_KEYS"));
-                }
-            }
-        }
+        masters.addAll(DataKeyWrapping.decodePreviousKeys(configuration.piiPreviousKeys()));
         verify(masters, fingerprints, configuration.piiKey() != null ? null : keyFile);
         requireEveryWrappingKey(masters, fingerprints);
         return List.copyOf(masters);
@@ -163,16 +157,7 @@ public class PiiKeys {
     }
 
     private static byte[] decode(String base64, String source) {
-        byte[] key;
-        try {
-            key = Base64.getDecoder().decode(base64.trim());
-        } catch (IllegalArgumentException e) {
-            throw new ConfigurationException(source + " must be base64 of 32 random bytes (e.g. `openssl rand -base64 32`); it is not valid base64");
-        }
-        if (key.length != KEY_BYTES) {
-            throw new ConfigurationException(source + " must be base64 of 32 random bytes (e.g. `openssl rand -base64 32`); it decodes to " + key.length + " bytes");
-        }
-        return key;
+        return DataKeyWrapping.decodeMasterKey(base64, source);
     }
 
     private static byte[] loadOrGenerate(Path file, KeyFingerprints fingerprints) {
