@@ -30,6 +30,8 @@ import javax.sql.DataSource;
 public class DataKeyRewrap {
 
     private static final String KEY_FILE = "pii.key";
+    /** Merchants whose data the master-key scheme still seals: not moved to a data key yet, or moved and not re-sealed. */
+    private static final String STILL_ON_THE_MASTER_KEY = "(wrapped_key IS NULL OR (legacy_hash_key IS NOT NULL AND migrated_at IS NULL))";
 
     private final DataSource dataSource;
     private final GatewayConfiguration configuration;
@@ -68,23 +70,28 @@ public class DataKeyRewrap {
                     alreadyCurrent++;
                     continue;
                 }
-                byte[] dataKey = unwrap(row, previous);
+                byte[] dataKey = unwrap(row, row.wrapped(), previous);
+                byte[] legacyHash = row.legacyHash() == null ? null : unwrap(row, row.legacyHash(), previous);
                 try (PreparedStatement ps = c.prepareStatement(
-                        "UPDATE data_keys SET wrapped_key = ?, master_key_id = ? WHERE merchant_id = ? AND master_key_id = ?")) {
+                        "UPDATE data_keys SET wrapped_key = ?, legacy_hash_key = ?, master_key_id = ? WHERE merchant_id = ? AND master_key_id = ?")) {
                     ps.setBytes(1, DataKeyWrapping.wrap(current, row.merchantId(), dataKey));
-                    ps.setString(2, currentId);
-                    ps.setObject(3, row.merchantId());
-                    ps.setString(4, row.masterKeyId());
+                    ps.setBytes(2, legacyHash == null ? null : DataKeyWrapping.wrap(current, row.merchantId(), legacyHash));
+                    ps.setString(3, currentId);
+                    ps.setObject(4, row.merchantId());
+                    ps.setString(5, row.masterKeyId());
                     rewrapped += ps.executeUpdate();
                 } finally {
                     Arrays.fill(dataKey, (byte) 0);
+                    if (legacyHash != null) {
+                        Arrays.fill(legacyHash, (byte) 0);
+                    }
                 }
             }
-            int masterScheme = count(c, "SELECT COUNT(*) FROM data_keys WHERE wrapped_key IS NULL");
+            int masterScheme = count(c, "SELECT COUNT(*) FROM data_keys WHERE " + STILL_ON_THE_MASTER_KEY);
             // In one statement with the check, so that a data key a not yet restarted replica wraps meanwhile keeps the old key needed.
             try (PreparedStatement ps = c.prepareStatement("""
                     UPDATE pii_key_fingerprints SET fingerprint = ? WHERE purpose = 'master'
-                      AND NOT EXISTS (SELECT 1 FROM data_keys WHERE wrapped_key IS NULL OR master_key_id <> ?)""")) {
+                      AND NOT EXISTS (SELECT 1 FROM data_keys WHERE\s""" + STILL_ON_THE_MASTER_KEY + " OR master_key_id <> ?)")) {
                 ps.setString(1, DataKeyWrapping.fingerprint(current));
                 ps.setString(2, currentId);
                 ps.executeUpdate();
@@ -115,25 +122,26 @@ public class DataKeyRewrap {
         }
     }
 
-    private record WrappedKey(UUID merchantId, byte[] wrapped, String masterKeyId) {
+    private record WrappedKey(UUID merchantId, byte[] wrapped, byte[] legacyHash, String masterKeyId) {
     }
 
     private static List<WrappedKey> wrappedKeys(Connection c) throws SQLException {
         List<WrappedKey> rows = new ArrayList<>();
-        try (PreparedStatement ps = c.prepareStatement("SELECT merchant_id, wrapped_key, master_key_id FROM data_keys WHERE wrapped_key IS NOT NULL");
+        try (PreparedStatement ps = c.prepareStatement(
+                "SELECT merchant_id, wrapped_key, legacy_hash_key, master_key_id FROM data_keys WHERE wrapped_key IS NOT NULL");
              ResultSet rs = ps.executeQuery()) {
             while (rs.next()) {
-                rows.add(new WrappedKey(rs.getObject(1, UUID.class), rs.getBytes(2), rs.getString(3)));
+                rows.add(new WrappedKey(rs.getObject(1, UUID.class), rs.getBytes(2), rs.getBytes(3), rs.getString(4)));
             }
         }
         return rows;
     }
 
-    private static byte[] unwrap(WrappedKey row, List<byte[]> previous) {
+    private static byte[] unwrap(WrappedKey row, byte[] wrapped, List<byte[]> previous) {
         for (byte[] master : previous) {
             if (DataKeyWrapping.masterKeyId(master).equals(row.masterKeyId())) {
                 try {
-                    return DataKeyWrapping.unwrap(master, row.merchantId(), row.wrapped());
+                    return DataKeyWrapping.unwrap(master, row.merchantId(), wrapped);
                 } catch (GeneralSecurityException e) {
                     throw new IllegalStateException("a data key does not open with the master key that wrapped it (a damaged row?)");
                 }

@@ -17,6 +17,7 @@ import org.reviewgateway.gateway.outbox.ClaimLeases;
 import org.reviewgateway.gateway.outbox.Delivery;
 import org.reviewgateway.gateway.outbox.DeliveryClaims;
 import org.reviewgateway.gateway.outbox.Outbox;
+import org.reviewgateway.gateway.privacy.AddressHashes;
 import org.reviewgateway.gateway.suppression.Suppressions;
 import org.reviewgateway.gateway.template.ResolvedTemplate;
 import org.reviewgateway.gateway.template.TemplateResolver;
@@ -143,7 +144,7 @@ public class Dispatcher {
             outcomes.cancelled(d, claim, false, "already reviewed", now);
             return DispatchOutcome.CANCELLED;
         }
-        if (suppressions.isSuppressed(d.merchant().id(), d.recipient().emailHash())) {
+        if (suppressions.isSuppressed(d.merchant().id(), AddressHashes.of(d.recipient().emailHash(), d.recipient().legacyEmailHash()))) {
             outcomes.cancelled(d, claim, true, "address suppressed", now);
             return DispatchOutcome.SUPPRESSED;
         }

@@ -2,6 +2,7 @@ package org.reviewgateway.gateway.order;
 
 import io.micronaut.core.annotation.Nullable;
 import org.reviewgateway.gateway.outbox.Delivery;
+import org.reviewgateway.gateway.privacy.AddressHashes;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -24,6 +25,6 @@ record NewRows(Order order,
     }
 
     /** The address (as its keyed hash) and when its invitation is due: for the suppression and cooldown checks. */
-    record Screening(UUID merchantId, byte[] addressHash, Instant dueAt, @Nullable Duration cooldown) {
+    record Screening(UUID merchantId, AddressHashes hashes, Instant dueAt, @Nullable Duration cooldown) {
     }
 }

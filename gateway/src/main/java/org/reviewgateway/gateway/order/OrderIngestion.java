@@ -8,6 +8,7 @@ import org.reviewgateway.config.RetentionConfiguration;
 import org.reviewgateway.gateway.data.UniqueViolation;
 import org.reviewgateway.gateway.merchant.Merchant;
 import org.reviewgateway.gateway.outbox.Delivery;
+import org.reviewgateway.gateway.privacy.AddressHashes;
 import org.reviewgateway.gateway.privacy.PiiCipher;
 import org.reviewgateway.gateway.privacy.SecretTokens;
 import org.reviewgateway.gateway.privacy.UnsubscribeTokens;
@@ -131,12 +132,12 @@ public class OrderIngestion {
             return new NewRows(newOrder(merchant, request, token, OrderStatus.LINK_ISSUED, PersonalData.NONE, null, now), token);
         }
         Instant dueAt = dueAt(merchant, request, now);
-        byte[] addressHash = cipher.addressHash(merchant.id(), request.customer().email());
+        AddressHashes hashes = cipher.addressHashes(merchant.id(), request.customer().email());
         Order order = newOrder(merchant, request, token, OrderStatus.SCHEDULED, PersonalData.HELD, dueAt, now);
-        Recipient recipient = recipient(merchant, request.customer(), addressHash, purgeAfter(merchant, dueAt, now), now);
+        Recipient recipient = recipient(merchant, request.customer(), hashes.current(), purgeAfter(merchant, dueAt, now), now);
         return new NewRows(order, orderId -> recipient.withOrder(orderId, SecretTokens.hash(unsubscribeTokens.forOrder(merchant.id(), orderId))),
                 orderId -> Delivery.pendingInvite(orderId, merchant.id(), dueAt, now), token,
-                new NewRows.Screening(merchant.id(), addressHash, dueAt, merchant.invitationCooldown()));
+                new NewRows.Screening(merchant.id(), hashes, dueAt, merchant.invitationCooldown()));
     }
 
     private Ingested created(Order order, String token) {
@@ -177,11 +178,11 @@ public class OrderIngestion {
         return new Recipient(null, null, merchant.id(), cipher.keyId(merchant.id()),
                 cipher.encrypt(merchant.id(), customer.email()),
                 customer.name() == null ? null : cipher.encrypt(merchant.id(), customer.name()),
-                addressHash, customerDigest(merchant.id(), customer), purgeAfter, now, null);
+                addressHash, customerDigest(merchant.id(), customer), purgeAfter, now, null, null);
     }
 
     private byte[] customerDigest(UUID merchantId, NewOrder.Customer customer) {
-        return cipher.hmac(merchantId, PiiCipher.normalise(customer.email()) + "\n" + (customer.name() == null ? "" : customer.name()));
+        return cipher.customerDigest(merchantId, customer.email(), customer.name());
     }
 
     private static Instant dueAt(Merchant merchant, NewOrder request, Instant now) {

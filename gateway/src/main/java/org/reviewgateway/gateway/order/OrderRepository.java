@@ -28,6 +28,7 @@ interface OrderRepository extends CrudRepository<Order, Long> {
     @Query("""
             UPDATE orders SET status = 'suppressed', updated_at = :now
             WHERE status = 'scheduled'
-              AND id IN (SELECT order_id FROM recipients WHERE merchant_id = :merchantId AND email_hash = :emailHash)""")
+              AND id IN (SELECT order_id FROM recipients WHERE merchant_id = :merchantId
+                         AND (email_hash = :emailHash OR legacy_email_hash = :emailHash))""")
     int markScheduledSuppressed(UUID merchantId, byte[] emailHash, Instant now);
 }

@@ -41,7 +41,7 @@ class OrderWriter {
     public Order insert(NewRows rows) {
         NewRows.Screening screening = rows.screening();
         if (screening != null) {
-            locks.lock(screening.merchantId(), screening.addressHash());
+            locks.lock(screening.merchantId(), screening.hashes().current());
             OrderStatus refusal = refusal(screening);
             if (refusal != null) {
                 return orders.save(rows.order().refused(refusal));
@@ -66,18 +66,18 @@ class OrderWriter {
 
     static List<AddressLocks.Address> addressesOf(List<NewRows> rows) {
         return rows.stream().map(NewRows::screening).filter(Objects::nonNull)
-                .map(s -> new AddressLocks.Address(s.merchantId(), s.addressHash())).toList();
+                .map(s -> new AddressLocks.Address(s.merchantId(), s.hashes().current())).toList();
     }
 
     /** Suppressed (opted out or bounced) comes before the cooldown; either way nothing personal is kept. */
     private OrderStatus refusal(NewRows.Screening screening) {
-        if (suppressions.isSuppressed(screening.merchantId(), screening.addressHash())) {
+        if (suppressions.isSuppressed(screening.merchantId(), screening.hashes())) {
             return OrderStatus.SUPPRESSED;
         }
         Duration cooldown = screening.cooldown();
         Instant dueAt = screening.dueAt();
         if (cooldown != null
-                && deliveries.invitesBetween(screening.merchantId(), screening.addressHash(), dueAt.minus(cooldown), dueAt.plus(cooldown)) > 0) {
+                && deliveries.invitesBetween(screening.merchantId(), screening.hashes(), dueAt.minus(cooldown), dueAt.plus(cooldown)) > 0) {
             return OrderStatus.SKIPPED;
         }
         return null;

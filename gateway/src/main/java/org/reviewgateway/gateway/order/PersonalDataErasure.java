@@ -7,6 +7,7 @@ import jakarta.transaction.Transactional;
 import org.reviewgateway.gateway.mail.MailSender;
 import org.reviewgateway.gateway.merchant.Merchant;
 import org.reviewgateway.gateway.outbox.Outbox;
+import org.reviewgateway.gateway.privacy.AddressHashes;
 import org.reviewgateway.gateway.privacy.PiiCipher;
 import org.reviewgateway.gateway.suppression.AddressLocks;
 import org.reviewgateway.gateway.suppression.Suppressions;
@@ -92,10 +93,11 @@ class PersonalDataErasure {
      */
     @Transactional
     public int eraseAddress(Merchant merchant, String email) {
-        byte[] hash = cipher.addressHash(merchant.id(), email);
+        AddressHashes hashes = cipher.addressHashes(merchant.id(), email);
+        byte[] hash = hashes.current();
         locks.lock(merchant.id(), hash);
         int affected = 0;
-        for (Recipient recipient : recipients.findByMerchantIdAndEmailHash(merchant.id(), hash)) {
+        for (Recipient recipient : recipients.findByAddress(merchant.id(), hashes.current(), hashes.legacy())) {
             Order order = orders.findById(recipient.orderId()).orElseThrow();
             if (erase(order, PersonalDataEraser.Unsent.SUPPRESSED)) {
                 affected++;

@@ -25,11 +25,12 @@ public record Recipient(
         byte[] customerDigest,
         Instant purgeAfter,
         Instant createdAt,
-        @Nullable byte[] unsubscribeTokenHash) {
+        @Nullable byte[] unsubscribeTokenHash,
+        @Nullable byte[] legacyEmailHash) {
 
     /** This recipient for its order, once the order has its ID (and so its unsubscribe token). */
     Recipient withOrder(Long order, byte[] unsubscribeToken) {
         return new Recipient(id, order, merchantId, keyId, emailCipher, nameCipher, emailHash, customerDigest, purgeAfter, createdAt,
-                unsubscribeToken);
+                unsubscribeToken, legacyEmailHash);
     }
 }

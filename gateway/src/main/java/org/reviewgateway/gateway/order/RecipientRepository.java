@@ -16,7 +16,10 @@ interface RecipientRepository extends CrudRepository<Recipient, Long> {
     Optional<Recipient> findByOrderId(Long orderId);
 
 
-    List<Recipient> findByMerchantIdAndEmailHash(UUID merchantId, byte[] emailHash);
+    @Query("""
+            SELECT * FROM recipients WHERE merchant_id = :merchantId
+              AND (email_hash IN (:current, :legacy) OR legacy_email_hash IN (:current, :legacy))""")
+    List<Recipient> findByAddress(UUID merchantId, byte[] current, byte[] legacy);
 
     @Query("SELECT order_id FROM recipients WHERE merchant_id = :merchantId ORDER BY order_id LIMIT :limit")
     List<Long> findOrderIdsByMerchantId(UUID merchantId, int limit);

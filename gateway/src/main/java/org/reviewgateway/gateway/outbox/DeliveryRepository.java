@@ -70,7 +70,8 @@ interface DeliveryRepository extends CrudRepository<Delivery, Long> {
 
     @Query("""
             UPDATE deliveries SET status = 'cancelled', updated_at = :now
-            WHERE order_id IN (SELECT order_id FROM recipients WHERE merchant_id = :merchantId AND email_hash = :emailHash)
+            WHERE order_id IN (SELECT order_id FROM recipients WHERE merchant_id = :merchantId
+                               AND (email_hash = :emailHash OR legacy_email_hash = :emailHash))
               AND\s""" + OPEN)
     int cancelPendingTo(UUID merchantId, byte[] emailHash, Instant now);
 
@@ -92,8 +93,9 @@ interface DeliveryRepository extends CrudRepository<Delivery, Long> {
     /** An invitation to this address from this merchant sent, or planned, inside the window. */
     @Query("""
             SELECT COUNT(*) FROM deliveries d JOIN recipients r ON r.order_id = d.order_id
-            WHERE r.merchant_id = :merchantId AND r.email_hash = :emailHash AND d.kind = 'invite'
+            WHERE r.merchant_id = :merchantId AND (r.email_hash IN (:current, :legacy) OR r.legacy_email_hash IN (:current, :legacy))
+              AND d.kind = 'invite'
               AND d.status IN ('pending', 'retrying', 'sent')
               AND COALESCE(d.sent_at, d.due_at) > :from AND COALESCE(d.sent_at, d.due_at) < :until""")
-    long countInvitesBetween(UUID merchantId, byte[] emailHash, Instant from, Instant until);
+    long countInvitesBetween(UUID merchantId, byte[] current, byte[] legacy, Instant from, Instant until);
 }

@@ -2,6 +2,7 @@ package org.reviewgateway.gateway.outbox;
 
 import io.micronaut.core.annotation.Nullable;
 import jakarta.inject.Singleton;
+import org.reviewgateway.gateway.privacy.AddressHashes;
 
 import java.time.Instant;
 import java.util.List;
@@ -82,7 +83,8 @@ public class Outbox {
     }
 
     /** Invitations to this address from this merchant sent, or planned, inside the window (the cooldown). */
-    public long invitesBetween(UUID merchantId, byte[] emailHash, Instant from, Instant until) {
-        return deliveries.countInvitesBetween(merchantId, emailHash, from, until);
+    public long invitesBetween(UUID merchantId, AddressHashes hashes, Instant from, Instant until) {
+        return deliveries.countInvitesBetween(merchantId, hashes.current(), hashes.legacy(), from, until);
     }
+
 }

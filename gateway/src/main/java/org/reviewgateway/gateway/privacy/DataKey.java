@@ -9,7 +9,8 @@ import java.util.UUID;
 
 /** A merchant's data key as stored: wrapped by the master key it names; both null for a merchant of the master-key scheme. */
 @MappedEntity("data_keys")
-record DataKey(@Id UUID merchantId, @Nullable byte[] wrappedKey, @Nullable String masterKeyId, Instant createdAt) {
+record DataKey(@Id UUID merchantId, @Nullable byte[] wrappedKey, @Nullable String masterKeyId, Instant createdAt,
+               @Nullable byte[] legacyHashKey, @Nullable Instant migratedAt) {
 
     boolean ofTheMasterKeyScheme() {
         return wrappedKey == null;

@@ -4,10 +4,13 @@ import jakarta.inject.Singleton;
 import org.reviewgateway.retention.DataKeyWrapping;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import javax.crypto.spec.SecretKeySpec;
 
 /**
  * Owner of the data_keys table: one random data key per merchant, stored only wrapped by the master key. The same
@@ -19,7 +22,13 @@ public class DataKeys {
     private final DataKeyRepository dataKeys;
     private final PiiKeys masterKeys;
     private final Clock clock;
-    private final Map<UUID, MerchantKeys> unwrapped = new ConcurrentHashMap<>();
+    /** How long a replica trusts that a merchant is still of the master-key scheme: another one may move it meanwhile. */
+    static final Duration MASTER_SCHEME_TRUSTED_FOR = Duration.ofSeconds(2);
+
+    private record Cached(MerchantKeys keys, long validUntilNanos) {
+    }
+
+    private final Map<UUID, Cached> unwrapped = new ConcurrentHashMap<>();
 
     DataKeys(DataKeyRepository dataKeys, PiiKeys masterKeys, Clock clock) {
         this.dataKeys = dataKeys;
@@ -31,7 +40,7 @@ public class DataKeys {
     public void create(UUID merchantId) {
         byte[] dataKey = DataKeyWrapping.newDataKey();
         try {
-            dataKeys.save(new DataKey(merchantId, masterKeys.wrap(merchantId, dataKey), masterKeys.keyId(), clock.instant()));
+            dataKeys.save(new DataKey(merchantId, masterKeys.wrap(merchantId, dataKey), masterKeys.keyId(), clock.instant(), null, null));
         } finally {
             Arrays.fill(dataKey, (byte) 0);
         }
@@ -41,10 +50,12 @@ public class DataKeys {
      * Crypto-shredding: the merchant's data key is deleted (one statement), and forgotten here; whatever was sealed
      * with it, in the database or in any copy of it, is unreadable from now on.
      *
-     * @return whether the merchant was of the master-key scheme (nothing to shred: its data must be deleted instead)
+     * @return whether the master-key scheme still sealed some of the merchant's data (not moved, or not re-sealed yet):
+     *         nothing to shred there, its data must be deleted instead
      */
     public boolean destroy(UUID merchantId) {
-        boolean ofTheMasterKeyScheme = dataKeys.findById(merchantId).map(DataKey::ofTheMasterKeyScheme).orElse(true);
+        boolean ofTheMasterKeyScheme = dataKeys.findById(merchantId)
+                .map(k -> k.ofTheMasterKeyScheme() || k.legacyHashKey() != null && k.migratedAt() == null).orElse(true);
         dataKeys.deleteById(merchantId);
         forget(merchantId);
         return ofTheMasterKeyScheme;
@@ -60,8 +71,12 @@ public class DataKeys {
      * is of the master-key scheme: what its destroyed key sealed stays unreadable all the same.
      */
     MerchantKeys of(UUID merchantId) {
-        MerchantKeys keys = unwrapped.get(merchantId);
-        return keys != null ? keys : unwrapped.computeIfAbsent(merchantId, this::load);
+        Cached cached = unwrapped.get(merchantId);
+        if (cached == null || System.nanoTime() > cached.validUntilNanos()) {
+            cached = load(merchantId);
+            unwrapped.put(merchantId, cached);
+        }
+        return cached.keys();
     }
 
     /** The keys of the master-key scheme: what every merchant's data was sealed with before it had a data key. */
@@ -69,16 +84,55 @@ public class DataKeys {
         return masterKeys.scheme();
     }
 
-    private MerchantKeys load(UUID merchantId) {
+    private Cached load(UUID merchantId) {
         DataKey row = dataKeys.findById(merchantId).orElse(null);
         if (row == null || row.ofTheMasterKeyScheme()) {
-            return masterKeys.scheme();
+            return new Cached(masterKeys.scheme(), System.nanoTime() + MASTER_SCHEME_TRUSTED_FOR.toNanos());
         }
         byte[] dataKey = masterKeys.unwrap(merchantId, row.masterKeyId(), row.wrappedKey());
+        byte[] legacy = row.legacyHashKey() == null ? null : masterKeys.unwrap(merchantId, row.masterKeyId(), row.legacyHashKey());
         try {
-            return MerchantKeys.ofDataKey(dataKey);
+            return new Cached(MerchantKeys.ofDataKey(dataKey, legacy == null ? null : new SecretKeySpec(legacy, "HmacSHA256")), Long.MAX_VALUE);
         } finally {
             Arrays.fill(dataKey, (byte) 0);
+            if (legacy != null) {
+                Arrays.fill(legacy, (byte) 0);
+            }
         }
+    }
+
+    /** Merchants created before data keys, not yet moved to one. */
+    public List<UUID> ofTheMasterKeyScheme() {
+        return dataKeys.findOfTheMasterKeyScheme();
+    }
+
+    /**
+     * Merchants moved to a data key whose older rows are still to be re-sealed, switched long enough ago that no
+     * replica still seals under the master-key scheme for them.
+     */
+    public List<UUID> moving() {
+        return dataKeys.findMoving(clock.instant().minus(MASTER_SCHEME_TRUSTED_FOR.multipliedBy(15)));
+    }
+
+    /**
+     * Gives a merchant of the master-key scheme a data key of its own, keeping the scheme's address-hash key wrapped
+     * beside it for the opt-outs recorded under it. @return whether this call did it (another replica may have)
+     */
+    public boolean beginMove(UUID merchantId) {
+        byte[] dataKey = DataKeyWrapping.newDataKey();
+        byte[] legacyHash = masterKeys.scheme().addressHash().getEncoded();
+        try {
+            boolean moved = dataKeys.beginMove(merchantId, masterKeys.wrap(merchantId, dataKey), masterKeys.keyId(),
+                    masterKeys.wrap(merchantId, legacyHash), clock.instant()) == 1;
+            forget(merchantId);
+            return moved;
+        } finally {
+            Arrays.fill(dataKey, (byte) 0);
+            Arrays.fill(legacyHash, (byte) 0);
+        }
+    }
+
+    public void moved(UUID merchantId) {
+        dataKeys.markMoved(merchantId, clock.instant());
     }
 }

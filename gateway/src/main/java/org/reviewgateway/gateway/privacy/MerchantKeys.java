@@ -1,5 +1,6 @@
 package org.reviewgateway.gateway.privacy;
 
+import io.micronaut.core.annotation.Nullable;
 import org.reviewgateway.retention.DataKeyWrapping;
 
 import javax.crypto.spec.SecretKeySpec;
@@ -10,16 +11,18 @@ import javax.crypto.spec.SecretKeySpec;
  *
  * @param keyId what {@code recipients.key_id} records for rows sealed with these keys
  */
-record MerchantKeys(String keyId, SecretKeySpec sealing, SecretKeySpec addressHash, SecretKeySpec secrets, SecretKeySpec unsubscribe) {
+record MerchantKeys(String keyId, SecretKeySpec sealing, SecretKeySpec addressHash, SecretKeySpec secrets, SecretKeySpec unsubscribe,
+                    @Nullable SecretKeySpec legacyAddressHash) {
 
     static final String DATA_KEY_ID = "merchant";
 
-    static MerchantKeys ofDataKey(byte[] dataKey) {
+    /** {@code legacyAddressHash}: the master-key scheme's hash key of a merchant moved from it, or null. */
+    static MerchantKeys ofDataKey(byte[] dataKey, @Nullable SecretKeySpec legacyAddressHash) {
         return new MerchantKeys(DATA_KEY_ID,
                 new SecretKeySpec(DataKeyWrapping.derive(dataKey, "recipient-aes-gcm-v1"), "AES"),
                 new SecretKeySpec(DataKeyWrapping.derive(dataKey, "address-hmac-v1"), "HmacSHA256"),
                 new SecretKeySpec(DataKeyWrapping.derive(dataKey, "shop-secret-aes-gcm-v1"), "AES"),
-                new SecretKeySpec(DataKeyWrapping.derive(dataKey, "unsubscribe-token-v1"), "HmacSHA256"));
+                new SecretKeySpec(DataKeyWrapping.derive(dataKey, "unsubscribe-token-v1"), "HmacSHA256"), legacyAddressHash);
     }
 
     @Override

@@ -1,5 +1,6 @@
 package org.reviewgateway.gateway.privacy;
 
+import io.micronaut.core.annotation.Nullable;
 import jakarta.inject.Singleton;
 
 import java.nio.ByteBuffer;
@@ -63,6 +64,14 @@ public class PiiCipher {
         }
     }
 
+    /** The address's hashes for look-ups: the merchant's own, and the master-key scheme's for a merchant moved from it. */
+    public AddressHashes addressHashes(UUID merchantId, String email) {
+        MerchantKeys keys = dataKeys.of(merchantId);
+        byte[] current = hmac(keys.addressHash(), normalise(email));
+        return keys.legacyAddressHash() == null ? AddressHashes.only(current)
+                : new AddressHashes(current, hmac(keys.legacyAddressHash(), normalise(email)));
+    }
+
     /** Keyed hash of the address as people compare addresses (trimmed, case-insensitive), keyed per merchant. */
     public byte[] addressHash(UUID merchantId, String email) {
         return hmac(merchantId, normalise(email));
@@ -70,9 +79,13 @@ public class PiiCipher {
 
     /** Keyed hash of any text, for fingerprints that must not be reversible without the merchant's key. */
     public byte[] hmac(UUID merchantId, String text) {
+        return hmac(dataKeys.of(merchantId).addressHash(), text);
+    }
+
+    private static byte[] hmac(SecretKey key, String text) {
         try {
             Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(dataKeys.of(merchantId).addressHash());
+            mac.init(key);
             return mac.doFinal(text.getBytes(StandardCharsets.UTF_8));
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("HmacSHA256 failed", e);
@@ -84,12 +97,34 @@ public class PiiCipher {
         return seal(dataKeys.of(merchantId).secrets(), secret);
     }
 
+    /** Like {@link #decrypt}: a secret sealed before the merchant had a data key opens under the master-key scheme. */
     public String unsealSecret(UUID merchantId, byte[] sealed) {
+        MerchantKeys keys = dataKeys.of(merchantId);
         try {
-            return unseal(dataKeys.of(merchantId).secrets(), sealed);
-        } catch (GeneralSecurityException e) {
-            throw failed();
+            return unseal(keys.secrets(), sealed);
+        } catch (GeneralSecurityException notThisKey) {
+            try {
+                return unseal(dataKeys.masterScheme().secrets(), sealed);
+            } catch (GeneralSecurityException neither) {
+                throw failed();
+            }
         }
+    }
+
+    /** Whether this was sealed with the merchant's keys of now (not before it moved to a data key). */
+    public boolean sealedWithCurrentKey(UUID merchantId, byte[] sealed, boolean secret) {
+        MerchantKeys keys = dataKeys.of(merchantId);
+        try {
+            unseal(secret ? keys.secrets() : keys.sealing(), sealed);
+            return true;
+        } catch (GeneralSecurityException e) {
+            return false;
+        }
+    }
+
+    /** Tells a repeated order request from a conflicting one without keeping the customer fields. */
+    public byte[] customerDigest(UUID merchantId, String email, @Nullable String name) {
+        return hmac(merchantId, normalise(email) + "\n" + (name == null ? "" : name));
     }
 
     public static String normalise(String email) {

@@ -125,7 +125,7 @@ public class PiiKeys {
 
     /** The keys derived from the master key, for merchants of the master-key scheme. */
     MerchantKeys scheme() {
-        return new MerchantKeys(schemeKeyId, encryptionKey, addressHashKey, secretSealingKey, unsubscribeKey);
+        return new MerchantKeys(schemeKeyId, encryptionKey, addressHashKey, secretSealingKey, unsubscribeKey, null);
     }
 
     /** A new merchant's data key, wrapped under GATEWAY_PII_KEY. */

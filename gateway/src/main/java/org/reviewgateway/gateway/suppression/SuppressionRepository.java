@@ -12,12 +12,8 @@ import java.util.UUID;
 @JdbcRepository(dialect = Dialect.POSTGRES)
 interface SuppressionRepository extends GenericRepository<Suppression, Long> {
 
-    @Query("SELECT COUNT(*) FROM suppressions WHERE merchant_id = :merchantId AND email_hash = :emailHash")
-    long count(UUID merchantId, byte[] emailHash);
-
-    default boolean isSuppressed(UUID merchantId, byte[] emailHash) {
-        return count(merchantId, emailHash) > 0;
-    }
+    @Query("SELECT COUNT(*) FROM suppressions WHERE merchant_id = :merchantId AND email_hash IN (:current, :legacy)")
+    long countEither(UUID merchantId, byte[] current, byte[] legacy);
 
     @Query("""
             INSERT INTO suppressions (merchant_id, email_hash, reason, created_at)

@@ -1,6 +1,7 @@
 package org.reviewgateway.gateway.suppression;
 
 import jakarta.inject.Singleton;
+import org.reviewgateway.gateway.privacy.AddressHashes;
 
 import java.time.Clock;
 import java.util.UUID;
@@ -30,8 +31,9 @@ public class Suppressions {
         this.clock = clock;
     }
 
-    public boolean isSuppressed(UUID merchantId, byte[] emailHash) {
-        return suppressions.isSuppressed(merchantId, emailHash);
+    /** Under either of the address's hashes: an opt-out recorded before its merchant moved to a data key still counts. */
+    public boolean isSuppressed(UUID merchantId, AddressHashes hashes) {
+        return suppressions.countEither(merchantId, hashes.current(), hashes.legacy()) > 0;
     }
 
     /** Idempotent: an address suppressed already keeps its first reason. */

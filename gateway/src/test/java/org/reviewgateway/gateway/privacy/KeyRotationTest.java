@@ -9,6 +9,7 @@ import org.junit.jupiter.api.condition.DisabledIf;
 import org.junit.jupiter.api.io.TempDir;
 import org.reviewgateway.gateway.merchant.MerchantAccounts;
 import org.reviewgateway.gateway.ops.ConfigurationValidationTest;
+import org.reviewgateway.gateway.rekey.KeySchemeMove;
 import org.reviewgateway.gateway.support.Db;
 import org.reviewgateway.gateway.support.GatewayClient;
 import org.reviewgateway.gateway.support.MutableClock;
@@ -73,21 +74,34 @@ class KeyRotationTest {
     }
 
     @Test
-    void aMerchantOfTheMasterKeySchemeKeepsThePreviousKeyNeeded() throws Exception {
-        try (ApplicationContext before = start(Map.of("gateway.pii-key", key(1)))) {
-            UUID merchantId = before.getBean(MerchantAccounts.class).create("Old Scheme Shop").merchant().id();
-            try (var c = io.micronaut.data.connection.jdbc.advice.DelegatingDataSource.unwrapDataSource(before.getBean(javax.sql.DataSource.class)).getConnection();
-                 var ps = c.prepareStatement("UPDATE data_keys SET wrapped_key = NULL, master_key_id = NULL WHERE merchant_id = ?")) {
-                ps.setObject(1, merchantId);
-                ps.executeUpdate();
-            }
+    void aMerchantOfTheMasterKeySchemeKeepsThePreviousKeyNeededUntilItIsMoved() throws Exception {
+        GatewayClient.Merchant merchant;
+        try (EmbeddedServer before = server(Map.of("gateway.pii-key", key(1)))) {
+            GatewayClient client = new GatewayClient(before, before.getApplicationContext().getBean(JsonMapper.class));
+            merchant = client.newMerchant("Old Scheme Shop");
+            Db.update(before.getApplicationContext().getBean(DataSource.class),
+                    "UPDATE data_keys SET wrapped_key = NULL, master_key_id = NULL WHERE merchant_id = ?", UUID.fromString(merchant.id()));
+            assertEquals(201, client.postJson("/v1/orders", merchant.apiKey(), Orders.delegated("OLD-1", "old.scheme@example.org", null, null, null)).status());
         }
-        try (ApplicationContext after = start(Map.of("gateway.pii-key", key(2), "gateway.pii-previous-keys", key(1)))) {
-            DataKeyRewrap.Report report = after.getBean(DataKeyRewrap.class).rewrap();
+        try (EmbeddedServer after = server(Map.of("gateway.pii-key", key(2), "gateway.pii-previous-keys", key(1)))) {
+            ApplicationContext context = after.getApplicationContext();
+            DataKeyRewrap.Report report = context.getBean(DataKeyRewrap.class).rewrap();
             assertTrue(report.previousKeysStillNeeded(), report::summary);
             assertTrue(report.summary().contains("keep GATEWAY_PII_PREVIOUS_KEYS"), report::summary);
+
+            context.getBean(KeySchemeMove.class).run();
+            context.getBean(MutableClock.class).advance(Duration.ofMinutes(1));
+            context.getBean(KeySchemeMove.class).run();
+            DataKeyRewrap.Report moved = context.getBean(DataKeyRewrap.class).rewrap();
+            assertFalse(moved.previousKeysStillNeeded(), moved::summary);
         }
-        ConfigurationValidationTest.assertStartUpFailsMentioning(dataDir, Map.of("gateway.pii-key", key(2)), "GATEWAY_PII_PREVIOUS_KEYS");
+        try (EmbeddedServer rewrapped = server(Map.of("gateway.pii-key", key(2)))) {
+            GatewayClient client = new GatewayClient(rewrapped, rewrapped.getApplicationContext().getBean(JsonMapper.class));
+            assertEquals("scheduled", Orders.status(client, merchant.apiKey(), "OLD-1"), "moved, rewrapped: the old key is not needed");
+            byte[] sealed = Db.bytes(rewrapped.getApplicationContext().getBean(DataSource.class), "SELECT email_cipher FROM recipients r "
+                    + "JOIN orders o ON o.id = r.order_id WHERE o.transaction_id = 'OLD-1'").get(0);
+            assertEquals("old.scheme@example.org", rewrapped.getApplicationContext().getBean(PiiCipher.class).decrypt(UUID.fromString(merchant.id()), sealed));
+        }
     }
 
     /** A running data set: an invitation planned and an opt-out made before the rotation, both honoured after it and after the rewrap. */
