@@ -38,7 +38,7 @@ public class InvitationComposer {
     OutgoingMail compose(Dispatchable d, ResolvedTemplate template) {
         String email = cipher.decrypt(d.merchant().id(), d.recipient().emailCipher());
         String name = d.recipient().nameCipher() == null ? null : cipher.decrypt(d.merchant().id(), d.recipient().nameCipher());
-        String unsubscribeLink = links.unsubscribeLink(unsubscribeTokens.forOrder(d.merchant().id(), d.order().id()));
+        String unsubscribeLink = links.unsubscribeLink(unsubscribeTokens.forRecipient(d.merchant().id(), d.order().id(), d.recipient().keyId()));
         RenderedMessage rendered = renderer.render(template, new Placeholders(d.merchant().shopName(), name,
                 links.reviewLink(cipher.decrypt(d.merchant().id(), d.order().reviewTokenSealed())), unsubscribeLink, d.order().transactionId()));
         if (!d.invite()) {

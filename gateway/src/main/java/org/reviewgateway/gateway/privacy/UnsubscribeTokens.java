@@ -8,6 +8,7 @@ import java.util.Arrays;
 import java.util.Base64;
 import java.util.UUID;
 import javax.crypto.Mac;
+import javax.crypto.SecretKey;
 
 /**
  * One-click unsubscribe tokens, derived from the order with the merchant's key: nothing to store but the token's
@@ -25,9 +26,23 @@ public class UnsubscribeTokens {
     }
 
     public String forOrder(UUID merchantId, long orderId) {
+        return token(dataKeys.of(merchantId).unsubscribe(), orderId);
+    }
+
+    /**
+     * The token recorded for a stored recipient: one sealed before its merchant moved to a data key (and not re-sealed
+     * yet) had its token recorded under the master-key scheme, and its invitation must carry that one.
+     */
+    public String forRecipient(UUID merchantId, long orderId, String recipientKeyId) {
+        MerchantKeys keys = dataKeys.of(merchantId);
+        boolean sealedBeforeTheMove = !recipientKeyId.equals(keys.keyId()) && keys.legacyAddressHash() != null;
+        return token(sealedBeforeTheMove ? dataKeys.masterScheme().unsubscribe() : keys.unsubscribe(), orderId);
+    }
+
+    private static String token(SecretKey key, long orderId) {
         try {
             Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(dataKeys.of(merchantId).unsubscribe());
+            mac.init(key);
             byte[] digest = mac.doFinal(("unsubscribe:" + orderId).getBytes(StandardCharsets.UTF_8));
             return Base64.getUrlEncoder().withoutPadding().encodeToString(Arrays.copyOf(digest, TOKEN_BYTES));
         } catch (GeneralSecurityException e) {

@@ -88,6 +88,10 @@ class KeySchemeMoveTest {
         byte[] hashBefore = column("email_hash", planned);
 
         move.run();
+        String sealedBefore = Db.text(dataSource, "SELECT r.key_id FROM recipients r JOIN orders o ON o.id = r.order_id WHERE o.transaction_id = '"
+                + planned + "'");
+        assertEquals(200, client.get("/u/" + tokens.forRecipient(merchantId, orderId(planned), sealedBefore), null).status(),
+                "an invitation sent while the merchant moves carries a link that was recorded");
         clock.advance(Duration.ofMinutes(1));
         move.run();
 
