@@ -32,6 +32,9 @@ public class DataKeyRewrap {
     private static final String KEY_FILE = "pii.key";
     /** Merchants whose data the master-key scheme still seals: not moved to a data key yet, or moved and not re-sealed. */
     private static final String STILL_ON_THE_MASTER_KEY = "(wrapped_key IS NULL OR (legacy_hash_key IS NOT NULL AND migrated_at IS NULL))";
+    /** A live merchant a process of the release before data keys created: no data_keys row at all. */
+    private static final String WITHOUT_A_DATA_KEY_ROW = "m.deleted_at IS NULL AND NOT EXISTS (SELECT 1 FROM data_keys k WHERE k.merchant_id = m.id)";
+    private static final String RECIPIENT_OF_THE_MASTER_KEY = "key_id <> 'merchant'";
 
     private final DataSource dataSource;
     private final GatewayConfiguration configuration;
@@ -87,17 +90,23 @@ public class DataKeyRewrap {
                     }
                 }
             }
-            int masterScheme = count(c, "SELECT COUNT(*) FROM data_keys WHERE " + STILL_ON_THE_MASTER_KEY);
+            int masterScheme = count(c, "SELECT COUNT(*) FROM data_keys WHERE " + STILL_ON_THE_MASTER_KEY)
+                    + count(c, "SELECT COUNT(*) FROM merchants m WHERE " + WITHOUT_A_DATA_KEY_ROW);
+            int unsealed = count(c, "SELECT COUNT(*) FROM recipients WHERE " + RECIPIENT_OF_THE_MASTER_KEY);
             // In one statement with the check, so that a data key a not yet restarted replica wraps meanwhile keeps the old key needed.
             try (PreparedStatement ps = c.prepareStatement("""
                     UPDATE pii_key_fingerprints SET fingerprint = ? WHERE purpose = 'master'
-                      AND NOT EXISTS (SELECT 1 FROM data_keys WHERE\s""" + STILL_ON_THE_MASTER_KEY + " OR master_key_id <> ?)")) {
+                      AND NOT EXISTS (SELECT 1 FROM data_keys WHERE\s""" + STILL_ON_THE_MASTER_KEY + """
+                     OR master_key_id <> ?)
+                      AND NOT EXISTS (SELECT 1 FROM merchants m WHERE\s""" + WITHOUT_A_DATA_KEY_ROW + """
+                    )
+                      AND NOT EXISTS (SELECT 1 FROM recipients WHERE\s""" + RECIPIENT_OF_THE_MASTER_KEY + ")")) {
                 ps.setString(1, DataKeyWrapping.fingerprint(current));
                 ps.setString(2, currentId);
                 ps.executeUpdate();
             }
             int stillOld = count(c, "SELECT COUNT(*) FROM data_keys WHERE wrapped_key IS NOT NULL AND master_key_id <> '" + currentId + "'");
-            return new Report(rewrapped, alreadyCurrent, masterScheme + stillOld, currentId);
+            return new Report(rewrapped, alreadyCurrent, masterScheme + stillOld + (unsealed > 0 ? 1 : 0), currentId);
         } finally {
             Arrays.fill(current, (byte) 0);
             previous.forEach(key -> Arrays.fill(key, (byte) 0));

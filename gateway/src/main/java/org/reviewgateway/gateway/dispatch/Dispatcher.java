@@ -17,7 +17,6 @@ import org.reviewgateway.gateway.outbox.ClaimLeases;
 import org.reviewgateway.gateway.outbox.Delivery;
 import org.reviewgateway.gateway.outbox.DeliveryClaims;
 import org.reviewgateway.gateway.outbox.Outbox;
-import org.reviewgateway.gateway.privacy.AddressHashes;
 import org.reviewgateway.gateway.suppression.Suppressions;
 import org.reviewgateway.gateway.template.ResolvedTemplate;
 import org.reviewgateway.gateway.template.TemplateResolver;
@@ -144,7 +143,7 @@ public class Dispatcher {
             outcomes.cancelled(d, claim, false, "already reviewed", now);
             return DispatchOutcome.CANCELLED;
         }
-        if (suppressions.isSuppressed(d.merchant().id(), AddressHashes.of(d.recipient().emailHash(), d.recipient().legacyEmailHash()))) {
+        if (suppressions.isSuppressed(d.merchant().id(), composer.addressHashesOf(d))) {
             outcomes.cancelled(d, claim, true, "address suppressed", now);
             return DispatchOutcome.SUPPRESSED;
         }

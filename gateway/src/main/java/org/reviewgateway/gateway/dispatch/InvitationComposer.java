@@ -4,6 +4,7 @@ import jakarta.inject.Singleton;
 import org.reviewgateway.gateway.mail.Envelopes;
 import org.reviewgateway.gateway.mail.OutgoingMail;
 import org.reviewgateway.gateway.mail.RenderedMessage;
+import org.reviewgateway.gateway.privacy.AddressHashes;
 import org.reviewgateway.gateway.privacy.PiiCipher;
 import org.reviewgateway.gateway.privacy.UnsubscribeTokens;
 import org.reviewgateway.gateway.template.Placeholders;
@@ -32,6 +33,14 @@ public class InvitationComposer {
         this.renderer = renderer;
         this.links = links;
         this.envelopes = envelopes;
+    }
+
+    /**
+     * The address's hashes as the merchant's keys give them now, whatever the stored row was hashed with: an opt-out
+     * recorded under either counts (a recipient sealed before its merchant moved to a data key, or one after).
+     */
+    AddressHashes addressHashesOf(Dispatchable d) {
+        return cipher.addressHashes(d.merchant().id(), cipher.decrypt(d.merchant().id(), d.recipient().emailCipher()));
     }
 
     /** {@code template}: the merchant's template for the order's locale (the dispatcher looks it up once per batch). */

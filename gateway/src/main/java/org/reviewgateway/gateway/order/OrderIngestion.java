@@ -134,7 +134,7 @@ public class OrderIngestion {
         Instant dueAt = dueAt(merchant, request, now);
         AddressHashes hashes = cipher.addressHashes(merchant.id(), request.customer().email());
         Order order = newOrder(merchant, request, token, OrderStatus.SCHEDULED, PersonalData.HELD, dueAt, now);
-        Recipient recipient = recipient(merchant, request.customer(), hashes.current(), purgeAfter(merchant, dueAt, now), now);
+        Recipient recipient = recipient(merchant, request.customer(), hashes, purgeAfter(merchant, dueAt, now), now);
         return new NewRows(order, orderId -> recipient.withOrder(orderId, SecretTokens.hash(unsubscribeTokens.forOrder(merchant.id(), orderId))),
                 orderId -> Delivery.pendingInvite(orderId, merchant.id(), dueAt, now), token,
                 new NewRows.Screening(merchant.id(), hashes, dueAt, merchant.invitationCooldown()));
@@ -169,16 +169,20 @@ public class OrderIngestion {
             return true;
         }
         return recipients.findByOrderId(existing.id())
-                .map(r -> MessageDigest.isEqual(r.customerDigest(), customerDigest(existing.merchantId(), request.customer())))
+                .map(r -> cipher.isCustomerDigest(existing.merchantId(), r.customerDigest(), request.customer().email(), request.customer().name()))
                 .orElse(true);
     }
 
-    /** The recipient row, encrypted; its order's ID (and the unsubscribe token derived from it) come with the insert. */
-    private Recipient recipient(Merchant merchant, NewOrder.Customer customer, byte[] addressHash, Instant purgeAfter, Instant now) {
+    /**
+     * The recipient row, encrypted; its order's ID (and the unsubscribe token derived from it) come with the insert. A
+     * merchant moved from the master-key scheme keeps the old hash beside the new one, so an old link still finds it.
+     */
+    private Recipient recipient(Merchant merchant, NewOrder.Customer customer, AddressHashes hashes, Instant purgeAfter, Instant now) {
         return new Recipient(null, null, merchant.id(), cipher.keyId(merchant.id()),
                 cipher.encrypt(merchant.id(), customer.email()),
                 customer.name() == null ? null : cipher.encrypt(merchant.id(), customer.name()),
-                addressHash, customerDigest(merchant.id(), customer), purgeAfter, now, null, null);
+                hashes.current(), customerDigest(merchant.id(), customer), purgeAfter, now, null,
+                java.util.Arrays.equals(hashes.current(), hashes.legacy()) ? null : hashes.legacy());
     }
 
     private byte[] customerDigest(UUID merchantId, NewOrder.Customer customer) {

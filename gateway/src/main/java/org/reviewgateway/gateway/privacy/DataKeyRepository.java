@@ -24,6 +24,9 @@ interface DataKeyRepository extends CrudRepository<DataKey, UUID> {
             WHERE merchant_id = :merchantId AND wrapped_key IS NULL""")
     int beginMove(UUID merchantId, byte[] wrappedKey, String masterKeyId, byte[] legacyHashKey, Instant now);
 
-    @Query("UPDATE data_keys SET migrated_at = :now WHERE merchant_id = :merchantId AND migrated_at IS NULL")
+    /** Only once no recipient of the merchant is left sealed otherwise (a late write of the old scheme keeps it moving). */
+    @Query("""
+            UPDATE data_keys SET migrated_at = :now WHERE merchant_id = :merchantId AND migrated_at IS NULL
+              AND NOT EXISTS (SELECT 1 FROM recipients r WHERE r.merchant_id = :merchantId AND r.key_id <> 'merchant')""")
     int markMoved(UUID merchantId, Instant now);
 }

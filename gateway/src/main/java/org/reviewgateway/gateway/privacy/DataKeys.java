@@ -132,7 +132,8 @@ public class DataKeys {
         }
     }
 
-    public void moved(UUID merchantId) {
-        dataKeys.markMoved(merchantId, clock.instant());
+    /** @return whether the move is complete (false: rows of the old scheme arrived meanwhile; the next run takes them) */
+    public boolean moved(UUID merchantId) {
+        return dataKeys.markMoved(merchantId, clock.instant()) == 1;
     }
 }

@@ -6,6 +6,7 @@ import jakarta.inject.Singleton;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
+import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.util.Locale;
 import java.util.UUID;
@@ -120,6 +121,13 @@ public class PiiCipher {
         } catch (GeneralSecurityException e) {
             return false;
         }
+    }
+
+    /** Whether {@code stored} is the digest of these fields, made now or before the merchant moved to a data key. */
+    public boolean isCustomerDigest(UUID merchantId, byte[] stored, String email, @Nullable String name) {
+        String fields = normalise(email) + "\n" + (name == null ? "" : name);
+        return MessageDigest.isEqual(stored, hmac(dataKeys.of(merchantId).addressHash(), fields))
+                || dataKeys.of(merchantId).legacyAddressHash() != null && MessageDigest.isEqual(stored, hmac(dataKeys.masterScheme().addressHash(), fields));
     }
 
     /** Tells a repeated order request from a conflicting one without keeping the customer fields. */

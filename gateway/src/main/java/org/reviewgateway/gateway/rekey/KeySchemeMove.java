@@ -51,13 +51,32 @@ public class KeySchemeMove {
 
     /** One step for every merchant: re-seals those switched before, then switches those still on the master-key scheme. */
     public void run() {
+        transactions.executeWrite(status -> recordKeylessMerchants());
         for (UUID merchant : transactions.executeRead(status -> dataKeys.moving())) {
-            resealAll(merchant);
-            dataKeys.moved(merchant);
-            LOG.info("Merchant {} moved to a data key of its own", merchant);
+            try {
+                resealAll(merchant);
+                if (transactions.executeWrite(status -> dataKeys.moved(merchant))) {
+                    LOG.info("Merchant {} moved to a data key of its own", merchant);
+                }
+            } catch (RuntimeException e) {
+                LOG.warn("Moving merchant {} to its data key failed ({}); tried again next run, the others go on", merchant, e.getClass().getName());
+            }
         }
         for (UUID merchant : transactions.executeRead(status -> dataKeys.ofTheMasterKeyScheme())) {
             transactions.executeWrite(status -> dataKeys.beginMove(merchant));
+        }
+    }
+
+    /** A merchant a process of the release before data keys created has no data_keys row: it is of the master-key scheme. */
+    private int recordKeylessMerchants() {
+        try (PreparedStatement ps = transactions.getConnection().prepareStatement("""
+                INSERT INTO data_keys (merchant_id, wrapped_key, master_key_id, created_at)
+                SELECT m.id, NULL, NULL, ? FROM merchants m
+                WHERE m.deleted_at IS NULL AND NOT EXISTS (SELECT 1 FROM data_keys k WHERE k.merchant_id = m.id)""")) {
+            ps.setTimestamp(1, java.sql.Timestamp.from(clock.instant()));
+            return ps.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not record merchants without a data key", e);
         }
     }
 

@@ -14,6 +14,6 @@ interface OptOutLinkRepository extends GenericRepository<OptOutLink, byte[]> {
     @Query("SELECT * FROM opt_out_links WHERE token_hash = :tokenHash AND expires_at > :now")
     Optional<OptOutLink> findLive(byte[] tokenHash, Instant now);
 
-    @Query("INSERT INTO opt_out_links (token_hash, merchant_id, email_hash, expires_at) VALUES (:tokenHash, :merchantId, :emailHash, :expiresAt)")
+    @Query("INSERT INTO opt_out_links (token_hash, merchant_id, email_hash, expires_at) VALUES (:tokenHash, :merchantId, :emailHash, :expiresAt) ON CONFLICT DO NOTHING")
     void insert(byte[] tokenHash, java.util.UUID merchantId, byte[] emailHash, Instant expiresAt);
 }

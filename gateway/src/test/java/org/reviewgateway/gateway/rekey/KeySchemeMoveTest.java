@@ -83,6 +83,10 @@ class KeySchemeMoveTest {
         String oldLink = "/u/" + tokens.forOrder(merchantId, orderId(out));
         assertEquals(200, client.send("POST", oldLink, null, "application/x-www-form-urlencoded", "List-Unsubscribe=One-Click").status());
         assertEquals(200, client.postJson("/v1/erasure-requests", key, "{\"email\":\"" + erased + "\"}").status());
+        String later = "move.later." + tag + "@example.org";
+        String before = "MV-BEFORE-" + tag;
+        client.postJson("/v1/orders", key, Orders.delegated(before, later, null, null, clock.instant().plus(Duration.ofDays(1))));
+        String linkBeforeTheMove = "/u/" + tokens.forOrder(merchantId, orderId(before));
         String secret = "moving-shop-secret-" + tag;
         Reply connector = client.send("PUT", "/v1/connectors/woocommerce", key, "application/json", "{\"secret\":\"" + secret + "\"}");
         byte[] hashBefore = column("email_hash", planned);
@@ -104,6 +108,16 @@ class KeySchemeMoveTest {
         assertEquals(invited, cipher.decrypt(merchantId, column("email_cipher", planned)));
         assertEquals(created.json().get("reviewLink"), client.get("/v1/orders/" + planned, key).json().get("reviewLink"),
                 "the review token re-sealed, the link unchanged");
+        byte[] reviewToken = Db.bytes(dataSource, "SELECT review_token_sealed FROM orders WHERE transaction_id = ?", planned).get(0);
+        org.junit.jupiter.api.Assertions.assertTrue(cipher.sealedWithCurrentKey(merchantId, reviewToken, false), "sealed with the data key now");
+        byte[] secretSealed = Db.bytes(dataSource, "SELECT secret_sealed FROM connectors WHERE merchant_id = ?", merchantId).get(0);
+        org.junit.jupiter.api.Assertions.assertTrue(cipher.sealedWithCurrentKey(merchantId, secretSealed, true));
+
+        String after = "MV-AFTER-" + tag;
+        client.postJson("/v1/orders", key, Orders.delegated(after, later, null, null, clock.instant().plus(Duration.ofDays(3))));
+        assertEquals("scheduled", Orders.status(client, key, after));
+        assertEquals(200, client.send("POST", linkBeforeTheMove, null, "application/x-www-form-urlencoded", "List-Unsubscribe=One-Click").status());
+        assertEquals("suppressed", Orders.status(client, key, after), "a link mailed before the move stops an order made after it");
 
         assertEquals("suppressed", statusOfANewOrderTo(client, key, optedOut), "an opt-out recorded under the old hash holds");
         assertEquals("suppressed", statusOfANewOrderTo(client, key, erased), "so does an erasure");
