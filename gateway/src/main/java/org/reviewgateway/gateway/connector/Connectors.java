@@ -68,8 +68,9 @@ class Connectors {
             return connectors.save(created);
         }
         Connector c = existing.get();
+        // A kept secret is sealed again with the merchant's keys of now, never written back as read (a move may have re-sealed it).
         Connector updated = new Connector(c.id(), c.merchantId(), platform,
-                change.secret() == null ? c.secretSealed() : cipher.sealSecret(merchant.id(), change.secret()),
+                cipher.sealSecret(merchant.id(), change.secret() == null ? cipher.unsealSecret(merchant.id(), c.secretSealed()) : change.secret()),
                 change.delivery() == null ? c.delivery() : change.delivery(),
                 change.trigger() == null ? c.triggerStatus() : change.trigger(), c.createdAt(), now, c.lastReceivedAt());
         return connectors.update(updated);
