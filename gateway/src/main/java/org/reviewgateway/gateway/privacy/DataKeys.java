@@ -19,6 +19,9 @@ import javax.crypto.spec.SecretKeySpec;
 @Singleton
 public class DataKeys {
 
+    /** What recipients.key_id records for a row sealed with its merchant's data key. */
+    public static final String DATA_KEY_ID = "merchant";
+
     private final DataKeyRepository dataKeys;
     private final PiiKeys masterKeys;
     private final Clock clock;

@@ -14,11 +14,9 @@ import javax.crypto.spec.SecretKeySpec;
 record MerchantKeys(String keyId, SecretKeySpec sealing, SecretKeySpec addressHash, SecretKeySpec secrets, SecretKeySpec unsubscribe,
                     @Nullable SecretKeySpec legacyAddressHash) {
 
-    static final String DATA_KEY_ID = "merchant";
-
     /** {@code legacyAddressHash}: the master-key scheme's hash key of a merchant moved from it, or null. */
     static MerchantKeys ofDataKey(byte[] dataKey, @Nullable SecretKeySpec legacyAddressHash) {
-        return new MerchantKeys(DATA_KEY_ID,
+        return new MerchantKeys(DataKeys.DATA_KEY_ID,
                 new SecretKeySpec(DataKeyWrapping.derive(dataKey, "recipient-aes-gcm-v1"), "AES"),
                 new SecretKeySpec(DataKeyWrapping.derive(dataKey, "address-hmac-v1"), "HmacSHA256"),
                 new SecretKeySpec(DataKeyWrapping.derive(dataKey, "shop-secret-aes-gcm-v1"), "AES"),

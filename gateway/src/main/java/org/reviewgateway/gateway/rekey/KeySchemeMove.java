@@ -30,7 +30,6 @@ public class KeySchemeMove {
 
     private static final Logger LOG = LoggerFactory.getLogger(KeySchemeMove.class);
     static final int BATCH = 200;
-    private static final String DATA_KEY_ID = "merchant";
 
     private final DataKeys dataKeys;
     private final PiiCipher cipher;
@@ -102,7 +101,7 @@ public class KeySchemeMove {
             try (PreparedStatement ps = c.prepareStatement("SELECT id, order_id, key_id, email_cipher, name_cipher, email_hash FROM recipients "
                     + "WHERE merchant_id = ? AND key_id <> ? ORDER BY id LIMIT " + BATCH)) {
                 ps.setObject(1, merchant);
-                ps.setString(2, DATA_KEY_ID);
+                ps.setString(2, DataKeys.DATA_KEY_ID);
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
                         rows.add(new Row(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getBytes(4), rs.getBytes(5), rs.getBytes(6)));
@@ -118,7 +117,7 @@ public class KeySchemeMove {
                         UPDATE recipients SET key_id = ?, email_cipher = ?, name_cipher = ?, email_hash = ?, legacy_email_hash = ?,
                           customer_digest = ?, unsubscribe_token_hash = ?
                         WHERE id = ? AND key_id = ?""")) {
-                    ps.setString(1, DATA_KEY_ID);
+                    ps.setString(1, DataKeys.DATA_KEY_ID);
                     ps.setBytes(2, cipher.encrypt(merchant, email));
                     ps.setBytes(3, name == null ? null : cipher.encrypt(merchant, name));
                     ps.setBytes(4, hash);
