@@ -112,7 +112,7 @@ public class OrderIngestion {
     /** For a caller that writes several orders in one transaction: takes their address locks first, in one order. */
     void lockAddressesOf(Merchant merchant, List<NewOrder> requests) {
         writer.lockAddresses(requests.stream().filter(r -> r.delivery() == NewOrder.DeliveryMode.DELEGATED)
-                .map(r -> new AddressLocks.Address(merchant.id(), cipher.addressHash(merchant.id(), r.customer().email()))).toList());
+                .flatMap(r -> AddressLocks.both(merchant.id(), cipher.addressHashes(merchant.id(), r.customer().email())).stream()).toList());
     }
 
     Ingested counted(Ingested result) {

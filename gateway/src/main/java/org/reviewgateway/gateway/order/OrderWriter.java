@@ -41,7 +41,7 @@ class OrderWriter {
     public Order insert(NewRows rows) {
         NewRows.Screening screening = rows.screening();
         if (screening != null) {
-            locks.lock(screening.merchantId(), screening.hashes().current());
+            locks.lock(screening.merchantId(), screening.hashes());
             OrderStatus refusal = refusal(screening);
             if (refusal != null) {
                 return orders.save(rows.order().refused(refusal));
@@ -66,7 +66,7 @@ class OrderWriter {
 
     static List<AddressLocks.Address> addressesOf(List<NewRows> rows) {
         return rows.stream().map(NewRows::screening).filter(Objects::nonNull)
-                .map(s -> new AddressLocks.Address(s.merchantId(), s.hashes().current())).toList();
+                .flatMap(s -> AddressLocks.both(s.merchantId(), s.hashes()).stream()).toList();
     }
 
     /** Suppressed (opted out or bounced) comes before the cooldown; either way nothing personal is kept. */

@@ -95,7 +95,7 @@ class PersonalDataErasure {
     public int eraseAddress(Merchant merchant, String email) {
         AddressHashes hashes = cipher.addressHashes(merchant.id(), email);
         byte[] hash = hashes.current();
-        locks.lock(merchant.id(), hash);
+        locks.lock(merchant.id(), hashes);
         int affected = 0;
         for (Recipient recipient : recipients.findByAddress(merchant.id(), hashes.current(), hashes.legacy())) {
             Order order = orders.findById(recipient.orderId()).orElseThrow();

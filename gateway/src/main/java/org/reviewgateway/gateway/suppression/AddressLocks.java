@@ -6,9 +6,11 @@ import io.micronaut.data.model.query.builder.sql.Dialect;
 import io.micronaut.data.repository.GenericRepository;
 import jakarta.inject.Singleton;
 import jakarta.transaction.Transactional;
+import org.reviewgateway.gateway.privacy.AddressHashes;
 
 import java.util.Arrays;
 import java.util.Collection;
+import java.util.List;
 import java.util.UUID;
 
 /**
@@ -31,6 +33,20 @@ public class AddressLocks {
     @Transactional(Transactional.TxType.MANDATORY)
     public void lock(UUID merchantId, byte[] emailHash) {
         slots.lock(slot(merchantId, emailHash));
+    }
+
+    /**
+     * Both slots of an address whose merchant moved to a data key (its old hash and its new one, in ascending order),
+     * so that an unsubscribe through a link mailed before the move waits for an order made after it.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void lock(UUID merchantId, AddressHashes hashes) {
+        lockAll(both(merchantId, hashes));
+    }
+
+    /** Each address as both its hashes, for {@link #lockAll}. */
+    public static List<Address> both(UUID merchantId, AddressHashes hashes) {
+        return List.of(new Address(merchantId, hashes.current()), new Address(merchantId, hashes.legacy()));
     }
 
     /**
