@@ -21,17 +21,16 @@ public class DataKeys {
 
     /** What recipients.key_id records for a row sealed with its merchant's data key. */
     public static final String DATA_KEY_ID = "merchant";
+    /** How long a replica trusts that a merchant is still of the master-key scheme: another one may move it meanwhile. */
+    static final Duration MASTER_SCHEME_TRUSTED_FOR = Duration.ofSeconds(2);
 
     private final DataKeyRepository dataKeys;
     private final PiiKeys masterKeys;
     private final Clock clock;
-    /** How long a replica trusts that a merchant is still of the master-key scheme: another one may move it meanwhile. */
-    static final Duration MASTER_SCHEME_TRUSTED_FOR = Duration.ofSeconds(2);
+    private final Map<UUID, Cached> unwrapped = new ConcurrentHashMap<>();
 
     private record Cached(MerchantKeys keys, long validUntilNanos) {
     }
-
-    private final Map<UUID, Cached> unwrapped = new ConcurrentHashMap<>();
 
     DataKeys(DataKeyRepository dataKeys, PiiKeys masterKeys, Clock clock) {
         this.dataKeys = dataKeys;
