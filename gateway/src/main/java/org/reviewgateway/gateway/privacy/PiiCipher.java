@@ -47,22 +47,7 @@ public class PiiCipher {
      * data key (a GCM tag never opens under the wrong key, so trying is safe).
      */
     public String decrypt(UUID merchantId, byte[] sealed) {
-        MerchantKeys keys = dataKeys.of(merchantId);
-        try {
-            return unseal(keys.sealing(), sealed);
-        } catch (AEADBadTagException notThisKey) {
-            MerchantKeys scheme = dataKeys.masterScheme();
-            if (scheme.sealing().equals(keys.sealing())) {
-                throw failed();
-            }
-            try {
-                return unseal(scheme.sealing(), sealed);
-            } catch (GeneralSecurityException neither) {
-                throw failed();
-            }
-        } catch (GeneralSecurityException e) {
-            throw failed();
-        }
+        return openEither(dataKeys.of(merchantId).sealing(), dataKeys.masterScheme().sealing(), sealed);
     }
 
     /** The address's hashes for look-ups: the merchant's own, and the master-key scheme's for a merchant moved from it. */
@@ -100,15 +85,24 @@ public class PiiCipher {
 
     /** Like {@link #decrypt}: a secret sealed before the merchant had a data key opens under the master-key scheme. */
     public String unsealSecret(UUID merchantId, byte[] sealed) {
-        MerchantKeys keys = dataKeys.of(merchantId);
+        return openEither(dataKeys.of(merchantId).secrets(), dataKeys.masterScheme().secrets(), sealed);
+    }
+
+    /** Under the merchant's key of now, else under the one of the master-key scheme (the same key for a merchant still on it). */
+    private static String openEither(SecretKey own, SecretKey beforeTheMove, byte[] sealed) {
         try {
-            return unseal(keys.secrets(), sealed);
-        } catch (GeneralSecurityException notThisKey) {
+            return unseal(own, sealed);
+        } catch (AEADBadTagException notThisKey) {
+            if (beforeTheMove.equals(own)) {
+                throw failed();
+            }
             try {
-                return unseal(dataKeys.masterScheme().secrets(), sealed);
+                return unseal(beforeTheMove, sealed);
             } catch (GeneralSecurityException neither) {
                 throw failed();
             }
+        } catch (GeneralSecurityException e) {
+            throw failed();
         }
     }
 
@@ -125,14 +119,19 @@ public class PiiCipher {
 
     /** Whether {@code stored} is the digest of these fields, made now or before the merchant moved to a data key. */
     public boolean isCustomerDigest(UUID merchantId, byte[] stored, String email, @Nullable String name) {
-        String fields = normalise(email) + "\n" + (name == null ? "" : name);
-        return MessageDigest.isEqual(stored, hmac(dataKeys.of(merchantId).addressHash(), fields))
-                || dataKeys.of(merchantId).legacyAddressHash() != null && MessageDigest.isEqual(stored, hmac(dataKeys.masterScheme().addressHash(), fields));
+        MerchantKeys keys = dataKeys.of(merchantId);
+        String fields = customerFields(email, name);
+        return MessageDigest.isEqual(stored, hmac(keys.addressHash(), fields))
+                || keys.legacyAddressHash() != null && MessageDigest.isEqual(stored, hmac(keys.legacyAddressHash(), fields));
     }
 
     /** Tells a repeated order request from a conflicting one without keeping the customer fields. */
     public byte[] customerDigest(UUID merchantId, String email, @Nullable String name) {
-        return hmac(merchantId, normalise(email) + "\n" + (name == null ? "" : name));
+        return hmac(merchantId, customerFields(email, name));
+    }
+
+    private static String customerFields(String email, @Nullable String name) {
+        return normalise(email) + "\n" + (name == null ? "" : name);
     }
 
     public static String normalise(String email) {
