@@ -7,17 +7,25 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
  * The one way an order's personal data ends, whoever ends it (the purge, DELETE …/personal-data, a
  * cancel, an erasure request): what was still planned is cancelled, an order whose invitation never
  * went out becomes {@code cancelled} (there is nobody left to invite), the order is marked
- * {@code purged}, and its recipient row is deleted. Runs on the caller's connection, inside its
- * transaction; one statement per order, sent as JDBC batches (each finds its row by key).
+ * {@code purged}, and its recipient row is deleted, with a personal_data.purged webhook event for each order whose data
+ * this call deleted. Runs on the caller's connection, inside its transaction; one statement per order, sent as JDBC
+ * batches (each finds its row by key).
  */
 @Singleton
 public class PersonalDataEraser {
+
+    private final WebhookOutbox webhooks;
+
+    public PersonalDataEraser(WebhookOutbox webhooks) {
+        this.webhooks = webhooks;
+    }
 
     /** What an order still waiting for its invitation becomes when its personal data ends. */
     public enum Unsent {
@@ -66,11 +74,14 @@ public class PersonalDataEraser {
         }
         batch(c, "UPDATE orders SET personal_data = 'purged', updated_at = ? WHERE id = ? AND personal_data = 'held'", at, orderIds);
         int[] deleted = batch(c, "DELETE FROM recipients WHERE order_id = ?", null, orderIds);
-        int count = 0;
-        for (int rows : deleted) {
-            count += rows > 0 ? 1 : 0;
+        List<Long> erased = new ArrayList<>();
+        for (int i = 0; i < deleted.length; i++) {
+            if (deleted[i] > 0) {
+                erased.add(orderIds.get(i));
+            }
         }
-        return count;
+        webhooks.recordPurged(c, erased, now);
+        return erased.size();
     }
 
     private static int[] batch(Connection c, String sql, Timestamp now, List<Long> ids) throws SQLException {

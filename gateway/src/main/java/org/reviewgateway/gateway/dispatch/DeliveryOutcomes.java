@@ -9,6 +9,7 @@ import org.reviewgateway.gateway.outbox.Delivery;
 import org.reviewgateway.gateway.outbox.Outbox;
 import org.reviewgateway.gateway.suppression.AddressLocks;
 import org.reviewgateway.gateway.suppression.Suppressions;
+import org.reviewgateway.gateway.webhook.WebhookEvents;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -17,8 +18,8 @@ import java.time.Instant;
 
 /**
  * Records what happened to a delivery, and what follows from it, in one transaction: the order's
- * status, the reminder, the suppression of a bounced address, and the new purge time once the last
- * planned message is done.
+ * status, the reminder, the suppression of a bounced address, the merchant's webhook event, and the new
+ * purge time once the last planned message is done.
  */
 @Singleton
 class DeliveryOutcomes {
@@ -30,14 +31,16 @@ class DeliveryOutcomes {
     private final Suppressions suppressions;
     private final RetentionConfiguration retention;
     private final AddressLocks locks;
+    private final WebhookEvents events;
 
     DeliveryOutcomes(Outbox deliveries, OrderLifecycle orders,
-                     Suppressions suppressions, RetentionConfiguration retention, AddressLocks locks) {
+                     Suppressions suppressions, RetentionConfiguration retention, AddressLocks locks, WebhookEvents events) {
         this.deliveries = deliveries;
         this.orders = orders;
         this.suppressions = suppressions;
         this.retention = retention;
         this.locks = locks;
+        this.events = events;
     }
 
     @Transactional
@@ -45,11 +48,12 @@ class DeliveryOutcomes {
         Delivery delivery = d.delivery();
         if (!record(delivery, claim, Delivery.Status.SENT, delivery.attempts() + 1, delivery.nextAttemptAt(), now, messageId, null, now)) {
             // cancelled or taken over while on the wire: the message went out all the same, so did the invitation
-            if (d.invite()) {
-                orders.invitationSent(d.order().id());
+            if (d.invite() && orders.invitationSent(d.order().id())) {
+                events.invitationSent(d.merchant().id(), d.order().transactionId(), delivery.kind().wire(), now);
             }
             return;
         }
+        events.invitationSent(d.merchant().id(), d.order().transactionId(), delivery.kind().wire(), now);
         // A reminder only for an order still waiting for its invitation: never for one cancelled or suppressed meanwhile.
         if (d.invite() && orders.invitationSent(d.order().id())) {
             Duration reminderDelay = d.merchant().reminderDelay();
@@ -85,6 +89,7 @@ class DeliveryOutcomes {
         if (d.invite()) {
             orders.invitationFailed(d.order().id());
         }
+        events.invitationFailed(d.merchant().id(), d.order().transactionId(), delivery.kind().wire(), now);
         if (failure.kind() == MailFailure.Kind.UNKNOWN_MAILBOX) {
             suppressions.suppress(d.merchant().id(), d.recipient().emailHash(), Suppressions.Reason.BOUNCE);
         }

@@ -50,7 +50,7 @@ class OrderWriter {
         Order saved = orders.save(rows.order());
         if (rows.recipientOf() != null) {
             Recipient recipient = recipients.save(rows.recipientOf().apply(saved.id()));
-            optOutLinks.record(recipient.unsubscribeTokenHash(), recipient.merchantId(), recipient.emailHash(), recipient.createdAt());
+            optOutLinks.record(recipient.unsubscribeTokenHash(), recipient.merchantId(), recipient.emailHash(), recipient.orderId(), recipient.createdAt());
         }
         if (rows.deliveryOf() != null) {
             deliveries.plan(rows.deliveryOf().apply(saved.id()));

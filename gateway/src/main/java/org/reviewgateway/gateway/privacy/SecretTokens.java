@@ -22,6 +22,13 @@ public class SecretTokens {
         return URL_SAFE.encodeToString(raw);
     }
 
+    /** Random bytes, for keys handed out once (a webhook's signing secret). */
+    public byte[] newBytes(int bytes) {
+        byte[] raw = new byte[bytes];
+        random.nextBytes(raw);
+        return raw;
+    }
+
     /** Random bytes as lower-case hex: for identifiers that must survive any parser. */
     public String newHex(int bytes) {
         byte[] raw = new byte[bytes];

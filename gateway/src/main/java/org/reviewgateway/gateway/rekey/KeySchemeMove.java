@@ -22,7 +22,7 @@ import java.util.UUID;
 /**
  * Gives every merchant of the master-key scheme a data key, then, from the next run on (once every replica's cache
  * has seen the switch), re-seals its rows in batches: recipients (address, name; re-hashed, the old hash kept beside the
- * new one for the opt-outs recorded under it; a new unsubscribe token recorded), review tokens, connector secrets. Each
+ * new one for the opt-outs recorded under it; a new unsubscribe token recorded), review tokens, connector and webhook secrets. Each
  * row is rewritten only if nobody changed it meanwhile, so replicas may run it at once; a run that stops resumes.
  */
 @Singleton
@@ -88,7 +88,8 @@ public class KeySchemeMove {
             long from = after;
             after = transactions.executeWrite(status -> resealOrders(merchant, from));
         }
-        transactions.executeWrite(status -> resealConnectors(merchant));
+        transactions.executeWrite(status -> resealSecrets(merchant, "connectors"));
+        transactions.executeWrite(status -> resealSecrets(merchant, "webhooks"));
     }
 
     private record Row(long id, long orderId, String keyId, byte[] email, byte[] name, byte[] emailHash) {
@@ -127,7 +128,7 @@ public class KeySchemeMove {
                     ps.setLong(8, row.id());
                     ps.setString(9, row.keyId());
                     if (ps.executeUpdate() == 1) {
-                        optOutLinks.record(tokenHash, merchant, hash, clock.instant());
+                        optOutLinks.record(tokenHash, merchant, hash, row.orderId(), clock.instant());
                     }
                 }
             }
@@ -161,16 +162,17 @@ public class KeySchemeMove {
         }
     }
 
-    private int resealConnectors(UUID merchant) {
+    /** The signing secrets of a table with {@code id} and {@code secret_sealed}: connectors, webhooks. */
+    private int resealSecrets(UUID merchant, String table) {
         Connection c = transactions.getConnection();
-        try (PreparedStatement ps = c.prepareStatement("SELECT id, secret_sealed FROM connectors WHERE merchant_id = ?")) {
+        try (PreparedStatement ps = c.prepareStatement("SELECT id, secret_sealed FROM " + table + " WHERE merchant_id = ?")) {
             ps.setObject(1, merchant);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     byte[] sealed = rs.getBytes(2);
                     if (!cipher.sealedWithCurrentKey(merchant, sealed, true)) {
                         try (PreparedStatement update = c.prepareStatement(
-                                "UPDATE connectors SET secret_sealed = ? WHERE id = ? AND secret_sealed = ?")) {
+                                "UPDATE " + table + " SET secret_sealed = ? WHERE id = ? AND secret_sealed = ?")) {
                             update.setBytes(1, cipher.sealSecret(merchant, cipher.unsealSecret(merchant, sealed)));
                             update.setString(2, rs.getString(1));
                             update.setBytes(3, sealed);
@@ -181,7 +183,7 @@ public class KeySchemeMove {
             }
             return 0;
         } catch (SQLException e) {
-            throw new IllegalStateException("could not re-seal connector secrets", e);
+            throw new IllegalStateException("could not re-seal the secrets in " + table, e);
         }
     }
 

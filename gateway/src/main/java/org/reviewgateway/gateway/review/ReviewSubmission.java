@@ -8,14 +8,16 @@ import org.reviewgateway.gateway.order.Order;
 import org.reviewgateway.gateway.order.OrderLifecycle;
 import org.reviewgateway.gateway.order.OrderStatus;
 import org.reviewgateway.gateway.outbox.Outbox;
+import org.reviewgateway.gateway.webhook.WebhookEvents;
 
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 
 /**
- * Records a review: the order becomes {@code reviewed} and whatever was still planned for it (the
- * invitation, the reminder) is cancelled. One review per order, settled by the unique constraint.
+ * Records a review: the order becomes {@code reviewed}, whatever was still planned for it (the
+ * invitation, the reminder) is cancelled, and the merchant's review.created webhook event is written. One review
+ * per order, settled by the unique constraint.
  */
 @Singleton
 class ReviewSubmission {
@@ -23,12 +25,14 @@ class ReviewSubmission {
     private final ReviewRepository reviews;
     private final OrderLifecycle orders;
     private final Outbox deliveries;
+    private final WebhookEvents events;
     private final Clock clock;
 
-    ReviewSubmission(ReviewRepository reviews, OrderLifecycle orders, Outbox deliveries, Clock clock) {
+    ReviewSubmission(ReviewRepository reviews, OrderLifecycle orders, Outbox deliveries, WebhookEvents events, Clock clock) {
         this.reviews = reviews;
         this.orders = orders;
         this.deliveries = deliveries;
+        this.events = events;
         this.clock = clock;
     }
 
@@ -46,6 +50,7 @@ class ReviewSubmission {
         }
         orders.reviewed(order.id());
         deliveries.cancelOpenFor(order.id(), now);
+        events.reviewCreated(order.merchantId(), order.transactionId(), rating, comment, now);
         return saved;
     }
 

@@ -1,5 +1,6 @@
 package org.reviewgateway.gateway.suppression;
 
+import io.micronaut.core.annotation.Nullable;
 import io.micronaut.data.annotation.Id;
 import io.micronaut.data.annotation.MappedEntity;
 
@@ -15,5 +16,6 @@ public record OptOutLink(
         @Id byte[] tokenHash,
         UUID merchantId,
         byte[] emailHash,
-        Instant expiresAt) {
+        Instant expiresAt,
+        @Nullable Long orderId) {
 }

@@ -1,5 +1,6 @@
 package org.reviewgateway.gateway.suppression;
 
+import io.micronaut.core.annotation.Nullable;
 import jakarta.inject.Singleton;
 import org.reviewgateway.config.RetentionConfiguration;
 import org.reviewgateway.gateway.privacy.SecretTokens;
@@ -30,9 +31,13 @@ public class OptOutLinks {
         this.clock = clock;
     }
 
-    /** Called in the transaction that stores the recipient (or sends a test), so every mailed link has its record. */
-    public void record(byte[] tokenHash, UUID merchantId, byte[] emailHash, Instant now) {
-        links.insert(tokenHash, merchantId, emailHash, now.plus(retention.maxPeriod()).plus(INBOX_LIFETIME));
+    /**
+     * Called in the transaction that stores the recipient (or sends a test), so every mailed link has its record.
+     *
+     * @param orderId the order the link is mailed for; null for a test message
+     */
+    public void record(byte[] tokenHash, UUID merchantId, byte[] emailHash, @Nullable Long orderId, Instant now) {
+        links.insert(tokenHash, merchantId, emailHash, now.plus(retention.maxPeriod()).plus(INBOX_LIFETIME), orderId);
     }
 
     /** The opt-out a link stands for, until it expires. */

@@ -36,9 +36,13 @@ public class Suppressions {
         return suppressions.countEither(merchantId, hashes.current(), hashes.legacy()) > 0;
     }
 
-    /** Idempotent: an address suppressed already keeps its first reason. */
-    public void suppress(UUID merchantId, byte[] emailHash, Reason reason) {
-        suppressions.suppress(merchantId, emailHash, reason.stored, clock.instant());
+    /**
+     * Idempotent: an address suppressed already keeps its first reason.
+     *
+     * @return whether this call suppressed it (false: it was already)
+     */
+    public boolean suppress(UUID merchantId, byte[] emailHash, Reason reason) {
+        return suppressions.suppress(merchantId, emailHash, reason.stored, clock.instant()) > 0;
     }
 
     /** Lifts a suppression only if it was for this reason (an unsubscribe's undo never lifts a bounce or an erasure). */

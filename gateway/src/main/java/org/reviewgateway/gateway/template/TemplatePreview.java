@@ -88,7 +88,7 @@ class TemplatePreview {
             throw new TestSendsExhaustedException();
         }
         String token = tokens.newToken(TEST_UNSUBSCRIBE_TOKEN_BYTES);
-        optOutLinks.record(SecretTokens.hash(token), merchant.id(), addressHash, clock.instant());
+        optOutLinks.record(SecretTokens.hash(token), merchant.id(), addressHash, null, clock.instant());
         String unsubscribeLink = links.unsubscribeLink(token);
         RenderedMessage sample = render(merchant, locale, null, unsubscribeLink);
         RenderedMessage marked = new RenderedMessage("[Test] " + sample.subject(), sample.text(), sample.html());

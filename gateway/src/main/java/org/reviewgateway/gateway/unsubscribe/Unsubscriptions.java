@@ -2,11 +2,14 @@ package org.reviewgateway.gateway.unsubscribe;
 
 import jakarta.inject.Singleton;
 import jakarta.transaction.Transactional;
+import org.reviewgateway.gateway.order.Order;
 import org.reviewgateway.gateway.order.OrderLifecycle;
+import org.reviewgateway.gateway.order.OrderLookup;
 import org.reviewgateway.gateway.outbox.Outbox;
 import org.reviewgateway.gateway.suppression.AddressLocks;
 import org.reviewgateway.gateway.suppression.OptOutLink;
 import org.reviewgateway.gateway.suppression.Suppressions;
+import org.reviewgateway.gateway.webhook.WebhookEvents;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -22,24 +25,36 @@ public class Unsubscriptions {
     private final Suppressions suppressions;
     private final Outbox deliveries;
     private final OrderLifecycle orders;
+    private final OrderLookup lookup;
+    private final WebhookEvents events;
     private final Clock clock;
 
-    Unsubscriptions(AddressLocks locks, Suppressions suppressions, Outbox deliveries, OrderLifecycle orders, Clock clock) {
+    Unsubscriptions(AddressLocks locks, Suppressions suppressions, Outbox deliveries, OrderLifecycle orders, OrderLookup lookup,
+                    WebhookEvents events, Clock clock) {
         this.locks = locks;
         this.suppressions = suppressions;
         this.deliveries = deliveries;
         this.orders = orders;
+        this.lookup = lookup;
+        this.events = events;
         this.clock = clock;
     }
 
-    /** Suppresses the address for the merchant and cancels everything still planned to it. */
+    /**
+     * Suppresses the address for the merchant and cancels everything still planned to it; the first click (not a
+     * repeat) tells the merchant's webhooks, naming the order the link was mailed for.
+     */
     @Transactional
     public void unsubscribe(OptOutLink link) {
         locks.lock(link.merchantId(), link.emailHash());
         Instant now = clock.instant();
-        suppressions.suppress(link.merchantId(), link.emailHash(), Suppressions.Reason.UNSUBSCRIBE);
+        boolean fresh = suppressions.suppress(link.merchantId(), link.emailHash(), Suppressions.Reason.UNSUBSCRIBE);
         orders.suppressScheduledTo(link.merchantId(), link.emailHash());
         deliveries.cancelOpenTo(link.merchantId(), link.emailHash(), now);
+        if (fresh) {
+            String transactionId = link.orderId() == null ? null : lookup.byId(link.orderId()).map(Order::transactionId).orElse(null);
+            events.recipientUnsubscribed(link.merchantId(), transactionId, now);
+        }
     }
 
     /** Undoes an unsubscribe only: a hard bounce or an erasure request is not the link's to lift. */

@@ -1,0 +1,46 @@
+package org.reviewgateway.config;
+
+import io.micronaut.context.annotation.ConfigurationProperties;
+import io.micronaut.context.annotation.Context;
+import io.micronaut.context.exceptions.ConfigurationException;
+import io.micronaut.core.bind.annotation.Bindable;
+
+import java.time.Duration;
+
+/**
+ * Outbound merchant webhooks.
+ *
+ * @param enabled               deliver webhook events from this process (WEBHOOKS_ENABLED)
+ * @param allowPrivateNetworks  allow endpoints on loopback, private, link-local and unique-local addresses and plain http
+ *                              (WEBHOOKS_ALLOW_PRIVATE_NETWORKS): for a receiver on the operator's own network, or tests
+ * @param pollInterval          how often due webhook messages are looked for (WEBHOOKS_POLL_INTERVAL)
+ * @param retryInitial          first wait after a failed delivery, doubling each time (WEBHOOKS_RETRY_INITIAL)
+ * @param retryMax              the longest wait between attempts (WEBHOOKS_RETRY_MAX)
+ * @param giveUpAfter           a message still failing this long after its first attempt is given up (WEBHOOKS_GIVE_UP_AFTER)
+ */
+@Context
+@ConfigurationProperties("webhooks")
+public record WebhooksConfiguration(
+        @Bindable(defaultValue = "true") boolean enabled,
+        @Bindable(defaultValue = "false") boolean allowPrivateNetworks,
+        @Bindable(defaultValue = "PT5S") Duration pollInterval,
+        @Bindable(defaultValue = "PT30S") Duration retryInitial,
+        @Bindable(defaultValue = "PT1H") Duration retryMax,
+        @Bindable(defaultValue = "P3D") Duration giveUpAfter) {
+
+    public WebhooksConfiguration {
+        positive("WEBHOOKS_POLL_INTERVAL", pollInterval);
+        positive("WEBHOOKS_RETRY_INITIAL", retryInitial);
+        positive("WEBHOOKS_RETRY_MAX", retryMax);
+        positive("WEBHOOKS_GIVE_UP_AFTER", giveUpAfter);
+        if (retryMax.compareTo(retryInitial) < 0) {
+            throw new ConfigurationException("WEBHOOKS_RETRY_MAX must not be shorter than WEBHOOKS_RETRY_INITIAL");
+        }
+    }
+
+    private static void positive(String variable, Duration value) {
+        if (value.isNegative() || value.isZero()) {
+            throw new ConfigurationException(variable + " must be a positive duration, got " + value);
+        }
+    }
+}
