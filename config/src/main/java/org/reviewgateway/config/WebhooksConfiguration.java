@@ -17,6 +17,8 @@ import java.time.Duration;
  * @param retryInitial          first wait after a failed delivery, doubling each time (WEBHOOKS_RETRY_INITIAL)
  * @param retryMax              the longest wait between attempts (WEBHOOKS_RETRY_MAX)
  * @param giveUpAfter           a message still failing this long after its first attempt is given up (WEBHOOKS_GIVE_UP_AFTER)
+ * @param lease                 how long a claim holds before another process may take the message over (WEBHOOKS_LEASE);
+ *                              at least {@link #MIN_LEASE}, longer than one attempt can take
  */
 @Context
 @ConfigurationProperties("webhooks")
@@ -26,13 +28,20 @@ public record WebhooksConfiguration(
         @Bindable(defaultValue = "PT5S") Duration pollInterval,
         @Bindable(defaultValue = "PT30S") Duration retryInitial,
         @Bindable(defaultValue = "PT1H") Duration retryMax,
-        @Bindable(defaultValue = "P3D") Duration giveUpAfter) {
+        @Bindable(defaultValue = "P3D") Duration giveUpAfter,
+        @Bindable(defaultValue = "PT2M") Duration lease) {
+
+    /** A batch's attempts run at once, each bounded to 30 s (10 s to connect, 10 s to the answer, and a margin). */
+    public static final Duration MIN_LEASE = Duration.ofSeconds(45);
 
     public WebhooksConfiguration {
         positive("WEBHOOKS_POLL_INTERVAL", pollInterval);
         positive("WEBHOOKS_RETRY_INITIAL", retryInitial);
         positive("WEBHOOKS_RETRY_MAX", retryMax);
         positive("WEBHOOKS_GIVE_UP_AFTER", giveUpAfter);
+        if (lease.compareTo(MIN_LEASE) < 0) {
+            throw new ConfigurationException("WEBHOOKS_LEASE must be at least " + MIN_LEASE + ", got " + lease);
+        }
         if (retryMax.compareTo(retryInitial) < 0) {
             throw new ConfigurationException("WEBHOOKS_RETRY_MAX must not be shorter than WEBHOOKS_RETRY_INITIAL");
         }

@@ -36,8 +36,6 @@ public class WebhookDispatcher {
 
     private static final Logger LOG = LoggerFactory.getLogger(WebhookDispatcher.class);
     static final int BATCH = 20;
-    /** Longer than a batch can take: every message of it is posted at once, each bounded by the poster. */
-    static final Duration LEASE = Duration.ofMinutes(2);
 
     private final WebhookMessageRepository messages;
     private final WebhookRepository webhooks;
@@ -105,7 +103,8 @@ public class WebhookDispatcher {
             if (ids.isEmpty()) {
                 return List.of();
             }
-            messages.claim(ids, claim, databaseNow.plus(LEASE));
+            // WEBHOOKS_LEASE outlasts the batch: its messages are posted at once, each bounded by the poster
+            messages.claim(ids, claim, databaseNow.plus(configuration.lease()));
             return messages.findByClaimedBy(claim);
         });
     }
