@@ -106,6 +106,35 @@ class PersonalDataPurgerTest {
         assertEquals(1, count("SELECT COUNT(*) FROM opt_out_links WHERE token_hash = ?", (Object) live));
     }
 
+    @Test
+    void thePurgeWritesAPurgedEventForEachSubscribedEndpointInItsTransaction() throws SQLException {
+        update("INSERT INTO webhooks (id, merchant_id, url, events, secret_sealed, created_at) VALUES (?, ?, 'https://a.example/h', ?, X'00', ?)",
+                "purged-" + merchant.toString().substring(0, 8), merchant, ",review.created,personal_data.purged,", ts(now));
+        update("INSERT INTO webhooks (id, merchant_id, url, events, secret_sealed, created_at) VALUES (?, ?, 'https://b.example/h', ?, X'00', ?)",
+                "reviews-" + merchant.toString().substring(0, 8), merchant, ",review.created,", ts(now));
+        long expired = order("sent", now.minusSeconds(60), "sent");
+        long notYet = order("scheduled", now.plus(Duration.ofDays(1)), "pending");
+        String transactionId = text("SELECT transaction_id FROM orders WHERE id = " + expired);
+
+        purger.purge(now, false, "test");
+        purger.purge(now, false, "test-again");
+
+        assertEquals(1, count("SELECT COUNT(*) FROM webhook_messages WHERE merchant_id = ?", merchant), "one subscribed endpoint, one purged order, once");
+        String payload = text("SELECT payload FROM webhook_messages WHERE merchant_id = '" + merchant + "'");
+        assertTrue(payload.startsWith("{\"type\":\"personal_data.purged\",\"timestamp\":\""), payload);
+        assertTrue(payload.contains("\"data\":{\"transactionId\":\"" + transactionId + "\",\"purgedAt\":\""), payload);
+        assertTrue(text("SELECT message_id FROM webhook_messages WHERE merchant_id = '" + merchant + "'").matches("msg_[0-9a-f]{20}_purged-.*"));
+        assertEquals("pending", text("SELECT status FROM webhook_messages WHERE merchant_id = '" + merchant + "'"));
+        assertEquals("scheduled|held", state(notYet));
+    }
+
+    private String text(String sql) throws SQLException {
+        try (Connection c = connection(); PreparedStatement ps = c.prepareStatement(sql); ResultSet rs = ps.executeQuery()) {
+            rs.next();
+            return rs.getString(1);
+        }
+    }
+
     /** An order with its recipient (expiring at {@code purgeAfter}) and its invitation. */
     private long order(String status, Instant purgeAfter, String inviteStatus) throws SQLException {
         String transactionId = "J-" + UUID.randomUUID();

@@ -18,7 +18,7 @@ import static org.awaitility.Awaitility.await;
 /** The real gateway jar in a child JVM, in its own working directory, with a clean environment. */
 final class GatewayProcess implements AutoCloseable {
 
-    private static final List<String> OWN_PREFIXES = List.of("GATEWAY_", "MAIL_", "DISPATCH_", "RETENTION_", "DATASOURCES_", "MICRONAUT_");
+    private static final List<String> OWN_PREFIXES = List.of("GATEWAY_", "MAIL_", "DISPATCH_", "RETENTION_", "WEBHOOKS_", "DATASOURCES_", "MICRONAUT_");
 
     private final Process process;
     private final Path stdout;

@@ -7,7 +7,10 @@ import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.reviewgateway.gateway.privacy.PiiCipher;
 import org.reviewgateway.gateway.support.Db;
+import org.reviewgateway.gateway.support.OrderBody;
+import org.reviewgateway.gateway.support.WebhookReceiver;
 import org.reviewgateway.gateway.support.GatewayClient;
 import org.reviewgateway.gateway.support.GatewayClient.Reply;
 
@@ -25,7 +28,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.reviewgateway.gateway.support.Problems.assertFieldError;
 import static org.reviewgateway.gateway.support.Problems.assertProblem;
 
-/** POST/GET/DELETE /v1/webhooks with private networks refused (the default). Nothing here is ever delivered. */
+/**
+ * POST/GET/DELETE /v1/webhooks with private networks refused (the default). Nothing here is delivered: the only
+ * dispatch targets a loopback receiver, and must be refused.
+ */
 @MicronautTest(transactional = false)
 @Property(name = "gateway.data-dir", value = "./target/test-data-webhook-api")
 @Property(name = "webhooks.allow-private-networks", value = "false")
@@ -40,6 +46,10 @@ class WebhookApiTest {
     JsonMapper json;
     @Inject
     DataSource dataSource;
+    @Inject
+    PiiCipher cipher;
+    @Inject
+    WebhookDispatcher dispatcher;
 
     GatewayClient client;
     String key;
@@ -142,5 +152,26 @@ class WebhookApiTest {
         assertProblem(client.send("POST", "/v1/webhooks", key, "text/plain", "{}"), 415);
         assertProblem(client.send("POST", "/v1/webhooks", null, "application/json", "{\"url\":\"" + PUBLIC_URL + "\"" + events + "}"), 401);
         assertEquals(List.of(), list(key), "nothing half-written");
+    }
+
+    @Test
+    void anEndpointThatResolvesToAPrivateAddressAtDeliveryTimeGetsNothing() {
+        // as if its name had resolved publicly when it was created and now resolves to loopback (DNS rebinding)
+        try (WebhookReceiver receiver = WebhookReceiver.start()) {
+            String secret = "whsec_" + Base64.getEncoder().encodeToString(new byte[32]);
+            Db.update(dataSource, "INSERT INTO webhooks (id, merchant_id, url, events, secret_sealed, created_at) VALUES (?, ?, ?, ?, ?, CURRENT_TIMESTAMP)",
+                    "rebound" + UUID.randomUUID().toString().substring(0, 8), merchantId, receiver.url("/internal"), ",review.created,",
+                    cipher.sealSecret(merchantId, secret));
+            String link = (String) client.postJson("/v1/orders", key, OrderBody.self("D-" + UUID.randomUUID()).json()).json().get("reviewLink");
+            assertEquals(200, client.send("POST", link.substring(server.getURL().toString().length()), null,
+                    "application/x-www-form-urlencoded", "rating=4").status());
+
+            dispatcher.dispatchDue();
+
+            assertEquals(List.of(), receiver.received(), "never posted to a private address");
+            String error = Db.text(dataSource, "SELECT last_error FROM webhook_messages WHERE merchant_id = '" + merchantId + "'");
+            assertTrue(error.startsWith("refused"), error);
+            assertNull(list(key).get(0).get("lastStatus"), "no answer");
+        }
     }
 }
