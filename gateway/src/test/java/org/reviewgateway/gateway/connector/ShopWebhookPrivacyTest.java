@@ -8,6 +8,7 @@ import org.junit.jupiter.api.Test;
 import org.reviewgateway.gateway.support.Db;
 import org.reviewgateway.gateway.support.GatewayClient.Reply;
 import org.reviewgateway.gateway.support.GatewayClient;
+import org.reviewgateway.gateway.privacy.PiiCipher;
 import org.reviewgateway.gateway.support.LogCapture;
 
 import java.nio.charset.StandardCharsets;
@@ -24,7 +25,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 /**
  * The real fixtures with a canary planted in every personal field the gateway has no use for (last name, phone,
  * addresses, IP, user agent, notes, order tokens, payment fields): after every topic, no canary is in any table,
- * log line, export, problem or metric.
+ * log line, export, problem, metric or merchant webhook payload, and neither is the address or first name the
+ * gateway did keep.
  */
 @MicronautTest(transactional = false)
 class ShopWebhookPrivacyTest {
@@ -35,6 +37,8 @@ class ShopWebhookPrivacyTest {
     JsonMapper json;
     @Inject
     DataSource dataSource;
+    @Inject
+    PiiCipher cipher;
 
     private final List<String> canaries = new ArrayList<>();
 
@@ -88,6 +92,11 @@ class ShopWebhookPrivacyTest {
         ShopHooks woo = ShopHooks.connect(client, key, "woocommerce", "delegated", "completed");
         long shopifyId = 820982911946154508L + ThreadLocalRandom.current().nextLong(1, 1_000_000_000L);
         long wooId = ThreadLocalRandom.current().nextLong(1_000_000, 2_000_000_000);
+        // every event into the webhook outbox (a host that never resolves: this class delivers nothing)
+        Db.update(dataSource, "INSERT INTO webhooks (id, merchant_id, url, events, secret_sealed, created_at) VALUES (?, ?, ?, ?, ?, CURRENT_TIMESTAMP)",
+                "privacy" + wooId, java.util.UUID.fromString(merchant.id()), "https://hooks.invalid/all",
+                ",invitation.sent,invitation.failed,review.created,recipient.unsubscribed,personal_data.purged,",
+                cipher.sealSecret(java.util.UUID.fromString(merchant.id()), "whsec_" + java.util.Base64.getEncoder().encodeToString(new byte[32])));
 
         List<String> answers = new ArrayList<>();
         List<String> logLines;
@@ -139,6 +148,14 @@ class ShopWebhookPrivacyTest {
             logLines = List.copyOf(logs.lines());
         }
 
+        List<String> payloads = Db.texts(dataSource, "SELECT payload FROM webhook_messages WHERE merchant_id = ?", java.util.UUID.fromString(merchant.id()));
+        assertFalse(payloads.isEmpty(), "the cancel, refund and redaction wrote personal_data.purged events");
+        answers.addAll(payloads);
+        for (String payload : payloads) {
+            for (String kept : List.of("hook.private@example.org", "hook.woo.private@example.org", "hook.redacted@example.org")) {
+                assertFalse(payload.contains(kept), () -> "an address in a webhook payload: " + payload);
+            }
+        }
         canaries.add(shopify.secret);
         canaries.add(woo.secret);
         for (String canary : canaries) {

@@ -44,6 +44,13 @@ public class ConfigurationValidationTest {
         assertStartUpFailsMentioning(dataDir, Map.of("dispatch.connections", "17"), "DISPATCH_CONNECTIONS");
     }
 
+    @Test
+    void impossibleWebhookSettingsStopStartUp() {
+        assertStartUpFailsMentioning(dataDir, Map.of("webhooks.lease", "PT10S"), "WEBHOOKS_LEASE");
+        assertStartUpFailsMentioning(dataDir, Map.of("webhooks.retry-initial", "PT2H"), "WEBHOOKS_RETRY_MAX");
+        assertStartUpFailsMentioning(dataDir, Map.of("webhooks.give-up-after", "PT0S"), "WEBHOOKS_GIVE_UP_AFTER");
+    }
+
     public static void assertStartUpFailsMentioning(Path dataDir, Map<String, Object> properties, String expected) {
         Map<String, Object> all = new java.util.HashMap<>(properties);
         all.put("gateway.data-dir", dataDir.toString());
