@@ -30,11 +30,11 @@ public record DispatchConfiguration(
         @Bindable(defaultValue = "1") int connections) {
 
     public DispatchConfiguration {
-        positive("DISPATCH_POLL_INTERVAL", pollInterval);
-        positive("DISPATCH_RETRY_INITIAL", retryInitial);
-        positive("DISPATCH_RETRY_MAX", retryMax);
-        positive("DISPATCH_GIVE_UP_AFTER", giveUpAfter);
-        positive("DISPATCH_LEASE", lease);
+        PositiveDurations.require("DISPATCH_POLL_INTERVAL", pollInterval);
+        PositiveDurations.require("DISPATCH_RETRY_INITIAL", retryInitial);
+        PositiveDurations.require("DISPATCH_RETRY_MAX", retryMax);
+        PositiveDurations.require("DISPATCH_GIVE_UP_AFTER", giveUpAfter);
+        PositiveDurations.require("DISPATCH_LEASE", lease);
         if (retryMax.compareTo(retryInitial) < 0) {
             throw new ConfigurationException("DISPATCH_RETRY_MAX must not be shorter than DISPATCH_RETRY_INITIAL");
         }
@@ -46,12 +46,6 @@ public record DispatchConfiguration(
         }
         if (lease.compareTo(Duration.ofSeconds(30)) < 0) {
             throw new ConfigurationException("DISPATCH_LEASE must be at least PT30S, got " + lease);
-        }
-    }
-
-    private static void positive(String variable, Duration value) {
-        if (value.isNegative() || value.isZero()) {
-            throw new ConfigurationException(variable + " must be a positive duration, got " + value);
         }
     }
 }

@@ -35,21 +35,15 @@ public record WebhooksConfiguration(
     public static final Duration MIN_LEASE = Duration.ofSeconds(45);
 
     public WebhooksConfiguration {
-        positive("WEBHOOKS_POLL_INTERVAL", pollInterval);
-        positive("WEBHOOKS_RETRY_INITIAL", retryInitial);
-        positive("WEBHOOKS_RETRY_MAX", retryMax);
-        positive("WEBHOOKS_GIVE_UP_AFTER", giveUpAfter);
+        PositiveDurations.require("WEBHOOKS_POLL_INTERVAL", pollInterval);
+        PositiveDurations.require("WEBHOOKS_RETRY_INITIAL", retryInitial);
+        PositiveDurations.require("WEBHOOKS_RETRY_MAX", retryMax);
+        PositiveDurations.require("WEBHOOKS_GIVE_UP_AFTER", giveUpAfter);
         if (lease.compareTo(MIN_LEASE) < 0) {
             throw new ConfigurationException("WEBHOOKS_LEASE must be at least " + MIN_LEASE + ", got " + lease);
         }
         if (retryMax.compareTo(retryInitial) < 0) {
             throw new ConfigurationException("WEBHOOKS_RETRY_MAX must not be shorter than WEBHOOKS_RETRY_INITIAL");
-        }
-    }
-
-    private static void positive(String variable, Duration value) {
-        if (value.isNegative() || value.isZero()) {
-            throw new ConfigurationException(variable + " must be a positive duration, got " + value);
         }
     }
 }

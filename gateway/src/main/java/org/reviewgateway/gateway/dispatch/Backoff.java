@@ -1,6 +1,7 @@
 package org.reviewgateway.gateway.dispatch;
 
 import org.reviewgateway.gateway.outbox.Delivery;
+import org.reviewgateway.gateway.outbox.RetryWaits;
 import org.reviewgateway.config.DispatchConfiguration;
 
 import java.time.Duration;
@@ -18,12 +19,7 @@ final class Backoff {
 
     /** @param unitRandom a number in [0, 1): how much of the quarter to take off */
     static Duration after(int attempts, DispatchConfiguration configuration, double unitRandom) {
-        Duration wait = configuration.retryInitial();
-        for (int i = 1; i < attempts && wait.compareTo(configuration.retryMax()) < 0; i++) {
-            wait = wait.multipliedBy(2);
-        }
-        Duration capped = wait.compareTo(configuration.retryMax()) > 0 ? configuration.retryMax() : wait;
-        return capped.minusMillis((long) (capped.toMillis() * 0.25 * unitRandom));
+        return RetryWaits.after(attempts, configuration.retryInitial(), configuration.retryMax(), unitRandom);
     }
 
     /**

@@ -7,6 +7,7 @@ import io.micronaut.transaction.TransactionOperations;
 import jakarta.inject.Singleton;
 import org.reviewgateway.config.WebhooksConfiguration;
 import org.reviewgateway.gateway.merchant.MerchantAccounts;
+import org.reviewgateway.gateway.outbox.RetryWaits;
 import org.reviewgateway.gateway.privacy.PiiCipher;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -16,6 +17,7 @@ import java.sql.Connection;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -142,7 +144,7 @@ public class WebhookDispatcher {
 
     private void record(WebhookMessage message, String claim, WebhookPoster.Attempt attempt) {
         Instant now = clock.instant();
-        webhooks.recordAttempt(message.webhookId(), attempt.status(), now);
+        webhooks.recordAttempt(message.webhookId(), attempt.status(), now.truncatedTo(ChronoUnit.MILLIS));
         if (attempt.delivered()) {
             messages.finish(message.id(), claim);
             delivered.increment();
@@ -157,19 +159,10 @@ public class WebhookDispatcher {
             return;
         }
         int attempts = message.attempts() + 1;
-        messages.retry(message.id(), claim, attempts, now.plus(backoff(attempts)), attempt.summary(), now);
+        Duration wait = RetryWaits.after(attempts, configuration.retryInitial(), configuration.retryMax(), ThreadLocalRandom.current().nextDouble());
+        messages.retry(message.id(), claim, attempts, now.plus(wait), attempt.summary(), now);
         retried.increment();
         LOG.info("Webhook message {} ({}) not delivered ({}); attempt {} of its retries", message.messageId(), message.eventType(),
                 attempt.summary(), attempts);
-    }
-
-    /** WEBHOOKS_RETRY_INITIAL doubling up to WEBHOOKS_RETRY_MAX, less up to a quarter at random. */
-    private Duration backoff(int attempts) {
-        Duration wait = configuration.retryInitial();
-        for (int i = 1; i < attempts && wait.compareTo(configuration.retryMax()) < 0; i++) {
-            wait = wait.multipliedBy(2);
-        }
-        Duration capped = wait.compareTo(configuration.retryMax()) > 0 ? configuration.retryMax() : wait;
-        return capped.minusMillis((long) (capped.toMillis() * 0.25 * ThreadLocalRandom.current().nextDouble()));
     }
 }
