@@ -24,13 +24,13 @@ public class MerchantEraser {
     public boolean eraseBatch(Connection c, UUID merchantId) throws SQLException {
         List<Long> orders = orderIds(c, merchantId);
         if (!orders.isEmpty()) {
-            for (String table : List.of("deliveries", "recipients", "reviews")) {
+            for (String table : List.of("deliveries", "recipients", "reviews", "order_products", "product_reviews")) {
                 byOrder(c, "DELETE FROM " + table + " WHERE order_id = ?", orders);
             }
             byOrder(c, "DELETE FROM orders WHERE id = ?", orders);
             return false;
         }
-        for (String table : List.of("templates", "suppressions", "opt_out_links", "connectors", "webhook_messages", "webhooks", "data_keys")) {
+        for (String table : List.of("templates", "suppressions", "opt_out_links", "connectors", "webhook_messages", "webhooks", "products", "product_ratings", "data_keys")) {
             try (PreparedStatement ps = c.prepareStatement("DELETE FROM " + table + " WHERE merchant_id = ?")) {
                 ps.setObject(1, merchantId);
                 ps.executeUpdate();

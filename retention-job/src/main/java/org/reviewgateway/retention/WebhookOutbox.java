@@ -83,7 +83,8 @@ public class WebhookOutbox {
     }
 
     private void bind(PreparedStatement ps, UUID merchantId, String type, String dataJson, Instant at) throws SQLException {
-        Timestamp now = Timestamp.from(at);
+        // due at once, in the precision every column keeps: a finer instant, rounded up by the database, would be due a tick late
+        Timestamp now = Timestamp.from(at.truncatedTo(ChronoUnit.MILLIS));
         ps.setString(1, newMessagePrefix());
         ps.setString(2, type);
         ps.setString(3, "{\"type\":\"" + type + "\",\"timestamp\":\"" + timestamp(at) + "\",\"data\":" + dataJson + "}");

@@ -1,11 +1,14 @@
 package org.reviewgateway.gateway.order;
 
 import io.micronaut.core.annotation.Nullable;
+import org.reviewgateway.gateway.product.ProductLine;
+import org.reviewgateway.gateway.product.ProductLines;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
+import java.util.List;
 
 /** A validated order request. */
 record NewOrder(
@@ -13,7 +16,8 @@ record NewOrder(
         DeliveryMode delivery,
         @Nullable String locale,
         @Nullable Customer customer,
-        @Nullable Instant sendAt) {
+        @Nullable Instant sendAt,
+        List<ProductLine> products) {
 
     enum DeliveryMode {
         SELF("self"), DELEGATED("delegated");
@@ -37,7 +41,7 @@ record NewOrder(
     /** Fingerprint of the anonymous part of the request, to tell a repeat from a conflict. */
     byte[] anonymousDigest() {
         String canonical = String.join("\n", transactionId, delivery.wire,
-                locale == null ? "" : locale, sendAt == null ? "" : sendAt.toString());
+                locale == null ? "" : locale, sendAt == null ? "" : sendAt.toString()) + ProductLines.canonical(products);
         try {
             return MessageDigest.getInstance("SHA-256").digest(canonical.getBytes(StandardCharsets.UTF_8));
         } catch (NoSuchAlgorithmException e) {

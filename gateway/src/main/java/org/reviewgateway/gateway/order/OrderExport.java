@@ -4,6 +4,8 @@ import io.micronaut.data.connection.jdbc.advice.DelegatingDataSource;
 import io.micronaut.json.JsonMapper;
 import jakarta.inject.Singleton;
 import org.reviewgateway.gateway.privacy.PiiCipher;
+import org.reviewgateway.gateway.product.ProductLine;
+import org.reviewgateway.gateway.product.ProductRating;
 import org.reviewgateway.gateway.web.PublicLinks;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.SynchronousSink;
@@ -22,9 +24,9 @@ import java.util.UUID;
 import javax.sql.DataSource;
 
 /**
- * A merchant's orders as NDJSON, one order view per line, streamed: two cursors (orders with their
- * review, and deliveries, both by order id) are merged row by row as the client reads, so memory
- * stays flat for any number of orders. Never contains personal data.
+ * A merchant's orders as NDJSON, one order view per line, streamed: four cursors (orders with their
+ * review; deliveries; products; product ratings; all by order id) are merged row by row as the client reads, so
+ * memory stays flat for any number of orders. Never contains personal data.
  */
 @Singleton
 class OrderExport {
@@ -55,7 +57,9 @@ class OrderExport {
                 sink.complete();
                 return cursors;
             }
-            OrderDetailsResponse view = view(cursors.orders, cursors.deliveriesOf(cursors.orders.getLong("id")));
+            long orderId = cursors.orders.getLong("id");
+            OrderDetailsResponse view = view(cursors.orders, cursors.deliveries.of(orderId, Cursors::delivery),
+                    cursors.products.of(orderId, Cursors::product), cursors.productRatings.of(orderId, Cursors::productRating));
             byte[] line = json.writeValueAsBytes(view);
             byte[] withNewline = new byte[line.length + 1];
             System.arraycopy(line, 0, withNewline, 0, line.length);
@@ -67,14 +71,15 @@ class OrderExport {
         return cursors;
     }
 
-    private OrderDetailsResponse view(ResultSet o, List<OrderDetailsResponse.DeliveryResponse> deliveries) throws SQLException {
+    private OrderDetailsResponse view(ResultSet o, List<OrderDetailsResponse.DeliveryResponse> deliveries, List<ProductLine> products,
+                                      List<ProductRating> productRatings) throws SQLException {
         OrderResponse order = new OrderResponse(o.getString("transaction_id"), o.getString("delivery"), o.getString("status"),
                 links.reviewLink(cipher.decrypt(o.getObject("merchant_id", UUID.class), o.getBytes("review_token_sealed"))), o.getString("locale"),
                 instant(o, "send_at"), instant(o, "created_at"));
         int rating = o.getInt("rating");
         OrderDetailsResponse.ReviewResponse review = o.wasNull() ? null
-                : new OrderDetailsResponse.ReviewResponse(rating, o.getString("comment"), instant(o, "review_created_at"));
-        return new OrderDetailsResponse(order, o.getString("personal_data"), deliveries, review);
+                : new OrderDetailsResponse.ReviewResponse(rating, o.getString("comment"), productRatings, instant(o, "review_created_at"));
+        return new OrderDetailsResponse(order, o.getString("personal_data"), deliveries, products, review);
     }
 
     private static Instant instant(ResultSet rs, String column) throws SQLException {
@@ -82,15 +87,16 @@ class OrderExport {
         return timestamp == null ? null : timestamp.toInstant();
     }
 
-    /** The two open cursors of one export, with their connections. */
+    /** The open cursors of one export, with their connection. */
     private static final class Cursors {
 
         private final List<AutoCloseable> resources = new ArrayList<>();
         final ResultSet orders;
-        private final ResultSet deliveries;
-        private boolean deliveryPending;
+        final ByOrder deliveries;
+        final ByOrder products;
+        final ByOrder productRatings;
 
-        /** Both cursors on one connection in one repeatable-read transaction: the export is one consistent snapshot. */
+        /** Every cursor on one connection in one repeatable-read transaction: the export is one consistent snapshot. */
         Cursors(DataSource dataSource, UUID merchantId) {
             try {
                 Connection connection = dataSource.getConnection();
@@ -103,10 +109,16 @@ class OrderExport {
                                o.review_token_sealed, r.rating, r.comment, r.created_at AS review_created_at
                         FROM orders o LEFT JOIN reviews r ON r.order_id = o.id
                         WHERE o.merchant_id = ? ORDER BY o.id""", merchantId);
-                deliveries = open(connection, """
+                deliveries = new ByOrder(open(connection, """
                         SELECT order_id, kind, status, due_at, sent_at, attempts FROM deliveries
-                        WHERE merchant_id = ? ORDER BY order_id, id""", merchantId);
-                deliveryPending = deliveries.next();
+                        WHERE merchant_id = ? ORDER BY order_id, id""", merchantId));
+                products = new ByOrder(open(connection, """
+                        SELECT op.order_id, p.product_id, p.name, p.gtin, p.url FROM order_products op
+                        JOIN products p ON p.merchant_id = op.merchant_id AND p.product_id = op.product_id
+                        WHERE op.merchant_id = ? ORDER BY op.order_id, op.position""", merchantId));
+                productRatings = new ByOrder(open(connection, """
+                        SELECT order_id, product_id, rating, comment FROM product_reviews
+                        WHERE merchant_id = ? ORDER BY order_id, product_id""", merchantId));
             } catch (SQLException e) {
                 close();
                 throw new IllegalStateException("export could not start", e);
@@ -123,17 +135,17 @@ class OrderExport {
             return rs;
         }
 
-        /** The deliveries of this order: the delivery cursor is behind or at it, both ordered by order id. */
-        List<OrderDetailsResponse.DeliveryResponse> deliveriesOf(long orderId) throws SQLException {
-            List<OrderDetailsResponse.DeliveryResponse> found = new ArrayList<>(2);
-            while (deliveryPending && deliveries.getLong("order_id") <= orderId) {
-                if (deliveries.getLong("order_id") == orderId) {
-                    found.add(new OrderDetailsResponse.DeliveryResponse(deliveries.getString("kind"), deliveries.getString("status"),
-                            instant(deliveries, "due_at"), instant(deliveries, "sent_at"), deliveries.getInt("attempts")));
-                }
-                deliveryPending = deliveries.next();
-            }
-            return found;
+        static OrderDetailsResponse.DeliveryResponse delivery(ResultSet rs) throws SQLException {
+            return new OrderDetailsResponse.DeliveryResponse(rs.getString("kind"), rs.getString("status"),
+                    instant(rs, "due_at"), instant(rs, "sent_at"), rs.getInt("attempts"));
+        }
+
+        static ProductLine product(ResultSet rs) throws SQLException {
+            return new ProductLine(rs.getString("product_id"), rs.getString("name"), rs.getString("gtin"), rs.getString("url"));
+        }
+
+        static ProductRating productRating(ResultSet rs) throws SQLException {
+            return new ProductRating(rs.getString("product_id"), rs.getInt("rating"), rs.getString("comment"));
         }
 
         void close() {
@@ -147,6 +159,33 @@ class OrderExport {
                     // closing after the export; nothing left to save
                 }
             }
+        }
+    }
+
+    /** A cursor ordered by order id, read alongside the orders' cursor: it is behind or at the order being written. */
+    private static final class ByOrder {
+
+        private final ResultSet rows;
+        private boolean pending;
+
+        ByOrder(ResultSet rows) throws SQLException {
+            this.rows = rows;
+            this.pending = rows.next();
+        }
+
+        interface Row<T> {
+            T read(ResultSet rs) throws SQLException;
+        }
+
+        <T> List<T> of(long orderId, Row<T> row) throws SQLException {
+            List<T> found = new ArrayList<>(2);
+            while (pending && rows.getLong("order_id") <= orderId) {
+                if (rows.getLong("order_id") == orderId) {
+                    found.add(row.read(rows));
+                }
+                pending = rows.next();
+            }
+            return found;
         }
     }
 }

@@ -129,7 +129,7 @@ public class OrderIngestion {
         Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
         String token = tokens.newToken(REVIEW_TOKEN_BYTES);
         if (request.delivery() == NewOrder.DeliveryMode.SELF) {
-            return new NewRows(newOrder(merchant, request, token, OrderStatus.LINK_ISSUED, PersonalData.NONE, null, now), token);
+            return new NewRows(newOrder(merchant, request, token, OrderStatus.LINK_ISSUED, PersonalData.NONE, null, now), token, request.products());
         }
         Instant dueAt = dueAt(merchant, request, now);
         AddressHashes hashes = cipher.addressHashes(merchant.id(), request.customer().email());
@@ -137,7 +137,7 @@ public class OrderIngestion {
         Recipient recipient = recipient(merchant, request.customer(), hashes, purgeAfter(merchant, dueAt, now), now);
         return new NewRows(order, orderId -> recipient.withOrder(orderId, SecretTokens.hash(unsubscribeTokens.forOrder(merchant.id(), orderId))),
                 orderId -> Delivery.pendingInvite(orderId, merchant.id(), dueAt, now), token,
-                new NewRows.Screening(merchant.id(), hashes, dueAt, merchant.invitationCooldown()));
+                new NewRows.Screening(merchant.id(), hashes, dueAt, merchant.invitationCooldown()), request.products());
     }
 
     private Ingested created(Order order, String token) {

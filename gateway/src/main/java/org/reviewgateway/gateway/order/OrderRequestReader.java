@@ -1,6 +1,8 @@
 package org.reviewgateway.gateway.order;
 
 import io.micronaut.json.tree.JsonNode;
+import org.reviewgateway.gateway.product.ProductLine;
+import org.reviewgateway.gateway.product.ProductLines;
 import org.reviewgateway.gateway.web.JsonFields;
 import org.reviewgateway.gateway.web.LanguageTags;
 
@@ -9,6 +11,7 @@ import java.time.Instant;
 import java.time.DateTimeException;
 import java.time.OffsetDateTime;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.regex.Pattern;
 
 /** Turns one order of a request body into a {@link NewOrder}, or a 422 naming every bad field. */
@@ -30,8 +33,9 @@ final class OrderRequestReader {
         String locale = locale(fields);
         Instant sendAt = sendAt(fields, now);
         NewOrder.Customer customer = delivery == NewOrder.DeliveryMode.SELF ? noCustomer(fields) : customer(fields);
+        List<ProductLine> products = ProductLines.read(fields);
         fields.throwIfInvalid();
-        return new NewOrder(transactionId, delivery, locale, customer, sendAt);
+        return new NewOrder(transactionId, delivery, locale, customer, sendAt, products);
     }
 
     private static String transactionId(JsonFields fields) {

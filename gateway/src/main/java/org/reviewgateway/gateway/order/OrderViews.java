@@ -3,6 +3,7 @@ package org.reviewgateway.gateway.order;
 import jakarta.inject.Singleton;
 import org.reviewgateway.gateway.outbox.Outbox;
 import org.reviewgateway.gateway.privacy.PiiCipher;
+import org.reviewgateway.gateway.product.Products;
 import org.reviewgateway.gateway.web.PublicLinks;
 
 /** Renders stored orders as the API shows them. */
@@ -13,12 +14,14 @@ class OrderViews {
     private final PublicLinks links;
     private final Outbox deliveries;
     private final ReviewsOfOrders reviews;
+    private final Products products;
 
-    OrderViews(PiiCipher cipher, PublicLinks links, Outbox deliveries, ReviewsOfOrders reviews) {
+    OrderViews(PiiCipher cipher, PublicLinks links, Outbox deliveries, ReviewsOfOrders reviews, Products products) {
         this.cipher = cipher;
         this.links = links;
         this.deliveries = deliveries;
         this.reviews = reviews;
+        this.products = products;
     }
 
     OrderResponse response(Order order) {
@@ -35,6 +38,7 @@ class OrderViews {
                 deliveries.deliveriesOf(order.id()).stream()
                         .map(d -> new OrderDetailsResponse.DeliveryResponse(d.kind().wire(), d.status().wire(), d.dueAt(), d.sentAt(), d.attempts()))
                         .toList(),
+                products.ofOrder(order.id()),
                 reviews.reviewOf(order.id()).orElse(null));
     }
 }

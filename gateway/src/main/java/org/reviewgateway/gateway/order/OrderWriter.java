@@ -3,6 +3,7 @@ package org.reviewgateway.gateway.order;
 import jakarta.inject.Singleton;
 import jakarta.transaction.Transactional;
 import org.reviewgateway.gateway.outbox.Outbox;
+import org.reviewgateway.gateway.product.Products;
 import org.reviewgateway.gateway.suppression.AddressLocks;
 import org.reviewgateway.gateway.suppression.OptOutLinks;
 import org.reviewgateway.gateway.suppression.Suppressions;
@@ -12,7 +13,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 
-/** Writes an order with its recipient and deliveries in one transaction: all or nothing. */
+/** Writes an order with its products, recipient and deliveries in one transaction: all or nothing. */
 @Singleton
 class OrderWriter {
 
@@ -22,15 +23,17 @@ class OrderWriter {
     private final OptOutLinks optOutLinks;
     private final Suppressions suppressions;
     private final AddressLocks locks;
+    private final Products products;
 
     OrderWriter(OrderRepository orders, RecipientRepository recipients, Outbox deliveries, OptOutLinks optOutLinks,
-                Suppressions suppressions, AddressLocks locks) {
+                Suppressions suppressions, AddressLocks locks, Products products) {
         this.orders = orders;
         this.recipients = recipients;
         this.deliveries = deliveries;
         this.optOutLinks = optOutLinks;
         this.suppressions = suppressions;
         this.locks = locks;
+        this.products = products;
     }
 
     /**
@@ -44,10 +47,13 @@ class OrderWriter {
             locks.lock(screening.merchantId(), screening.hashes());
             OrderStatus refusal = refusal(screening);
             if (refusal != null) {
-                return orders.save(rows.order().refused(refusal));
+                Order refused = orders.save(rows.order().refused(refusal));
+                products.recordFor(refused.merchantId(), refused.id(), rows.products(), refused.createdAt());
+                return refused;
             }
         }
         Order saved = orders.save(rows.order());
+        products.recordFor(saved.merchantId(), saved.id(), rows.products(), saved.createdAt());
         if (rows.recipientOf() != null) {
             Recipient recipient = recipients.save(rows.recipientOf().apply(saved.id()));
             optOutLinks.record(recipient.unsubscribeTokenHash(), recipient.merchantId(), recipient.emailHash(), recipient.orderId(), recipient.createdAt());

@@ -36,12 +36,13 @@ class PersonalDataErasure {
     private final PiiCipher cipher;
     private final MailSender mail;
     private final AddressLocks locks;
+    private final ReviewsOfOrders reviews;
     private final PersonalDataEraser eraser;
     private final TransactionOperations<Connection> transactions;
     private final Clock clock;
 
     PersonalDataErasure(OrderRepository orders, OrderLifecycle lifecycle, RecipientRepository recipients, Outbox deliveries,
-                        Suppressions suppressions, PiiCipher cipher, MailSender mail, AddressLocks locks,
+                        Suppressions suppressions, PiiCipher cipher, MailSender mail, AddressLocks locks, ReviewsOfOrders reviews,
                         PersonalDataEraser eraser, TransactionOperations<Connection> transactions, Clock clock) {
         this.orders = orders;
         this.lifecycle = lifecycle;
@@ -51,6 +52,7 @@ class PersonalDataErasure {
         this.cipher = cipher;
         this.mail = mail;
         this.locks = locks;
+        this.reviews = reviews;
         this.eraser = eraser;
         this.transactions = transactions;
         this.clock = clock;
@@ -87,7 +89,8 @@ class PersonalDataErasure {
 
     /**
      * Every order of this merchant for this address loses its personal data, and the address is
-     * suppressed so it is not stored again; an invitation not yet sent becomes {@code suppressed}.
+     * suppressed so it is not stored again; an invitation not yet sent becomes {@code suppressed}. The comments of
+     * those orders' reviews go too (a customer may have typed a name); the ratings stay.
      *
      * @return how many orders' personal data this request deleted
      */
@@ -97,12 +100,15 @@ class PersonalDataErasure {
         byte[] hash = hashes.current();
         locks.lock(merchant.id(), hashes);
         int affected = 0;
+        List<Long> found = new java.util.ArrayList<>();
         for (Recipient recipient : recipients.findByAddress(merchant.id(), hashes.current(), hashes.legacy())) {
             Order order = orders.findById(recipient.orderId()).orElseThrow();
+            found.add(order.id());
             if (erase(order, PersonalDataEraser.Unsent.SUPPRESSED)) {
                 affected++;
             }
         }
+        reviews.forgetComments(found);
         suppressions.suppress(merchant.id(), hash, Suppressions.Reason.ERASURE);
         return affected;
     }

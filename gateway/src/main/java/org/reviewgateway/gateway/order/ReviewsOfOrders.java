@@ -1,5 +1,6 @@
 package org.reviewgateway.gateway.order;
 
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -9,4 +10,7 @@ import java.util.Optional;
 public interface ReviewsOfOrders {
 
     Optional<OrderDetailsResponse.ReviewResponse> reviewOf(long orderId);
+
+    /** An erasure request reached these orders: their reviews' comments (overall and per product) go, the ratings stay. */
+    void forgetComments(List<Long> orderIds);
 }

@@ -62,7 +62,7 @@ public class ShopOrders {
             customer = new NewOrder.Customer(email, name(order.firstName()));
         }
         NewOrder request = new NewOrder(order.transactionId(), order.delegated() ? NewOrder.DeliveryMode.DELEGATED : NewOrder.DeliveryMode.SELF,
-                order.locale() == null ? null : LanguageTags.canonical(order.locale()).orElse(null), customer, null);
+                order.locale() == null ? null : LanguageTags.canonical(order.locale()).orElse(null), customer, null, java.util.List.of());
         try {
             return ingestion.ingest(merchant, request).created() ? Recorded.CREATED : Recorded.EXISTS;
         } catch (TransactionConflictException raced) {

@@ -22,6 +22,8 @@ import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import org.reviewgateway.gateway.merchant.MerchantAccounts;
 import org.reviewgateway.gateway.order.Order;
 import org.reviewgateway.gateway.order.OrderLookup;
+import org.reviewgateway.gateway.product.ProductLine;
+import org.reviewgateway.gateway.product.Products;
 import org.reviewgateway.gateway.web.FormFields;
 import org.reviewgateway.gateway.web.HtmlPages;
 import org.reviewgateway.gateway.web.InvalidInputException;
@@ -32,6 +34,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
 /**
@@ -45,15 +48,17 @@ class ReviewPageController {
     private final OrderLookup orders;
     private final ReviewRepository reviews;
     private final MerchantAccounts merchants;
+    private final Products products;
     private final ReviewSubmission submission;
     private final HtmlPages pages;
     private final JsonMapper json;
 
-    ReviewPageController(OrderLookup orders, ReviewRepository reviews, MerchantAccounts merchants,
+    ReviewPageController(OrderLookup orders, ReviewRepository reviews, MerchantAccounts merchants, Products products,
                          ReviewSubmission submission, HtmlPages pages, JsonMapper json) {
         this.orders = orders;
         this.reviews = reviews;
         this.merchants = merchants;
+        this.products = products;
         this.submission = submission;
         this.pages = pages;
         this.json = json;
@@ -72,7 +77,7 @@ class ReviewPageController {
         if (reviews.findByOrderId(order.get().id()).isPresent()) {
             return pages.page(HttpStatus.OK, "review-already", Map.of("shopName", shopName(order.get())));
         }
-        return formPage(HttpStatus.OK, order.get(), request, new ReviewInput(null, null), null);
+        return formPage(HttpStatus.OK, order.get(), request, new ReviewInput(null, null, List.of()), null);
     }
 
     @Operation(summary = "Submit a review: a form post gets a page, a JSON post JSON",
@@ -95,7 +100,9 @@ class ReviewPageController {
             }
             return notFound();
         }
-        ReviewInput input = jsonRequest ? ReviewInput.fromJson(body, json) : ReviewInput.fromForm(FormFields.parse(request.getContentType().orElse(null), body));
+        ReviewInput input = jsonRequest
+                ? ReviewInput.fromJson(body, json, products.ofOrder(order.get().id()).stream().map(ProductLine::id).collect(Collectors.toSet()))
+                : ReviewInput.fromForm(FormFields.parse(request.getContentType().orElse(null), body));
         InvalidInputException problem = input.problem();
         if (problem != null) {
             if (jsonRequest) {
@@ -104,9 +111,9 @@ class ReviewPageController {
             return formPage(HttpStatus.UNPROCESSABLE_ENTITY, order.get(), request, input, problem.getMessage().replaceFirst("^[a-z]+: ", ""));
         }
         try {
-            Review review = submission.submit(order.get(), input.rating(), input.cleanComment());
+            Review review = submission.submit(order.get(), input.rating(), input.cleanComment(), input.products());
             if (jsonRequest) {
-                return HttpResponse.ok(ReviewResponse.of(order.get().transactionId(), review)).contentType(MediaType.APPLICATION_JSON_TYPE);
+                return HttpResponse.ok(ReviewResponse.of(order.get().transactionId(), review, input.products())).contentType(MediaType.APPLICATION_JSON_TYPE);
             }
             return pages.page(HttpStatus.OK, "review-thanks", Map.of("shopName", shopName(order.get()),
                     "rating", review.rating(), "starsText", "\u2605".repeat(review.rating()) + "\u2606".repeat(5 - review.rating())));

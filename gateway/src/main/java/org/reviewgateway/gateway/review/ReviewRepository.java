@@ -15,6 +15,9 @@ interface ReviewRepository extends CrudRepository<Review, Long> {
 
     Optional<Review> findByOrderId(Long orderId);
 
+    @Query("UPDATE reviews SET comment = NULL WHERE order_id IN (:orderIds) AND comment IS NOT NULL")
+    int forgetComments(List<Long> orderIds);
+
     /** A merchant's reviews in (createdAt, id) order after a position, for keyset paging. */
     @Query(value = """
             SELECT r.*, o.transaction_id FROM reviews r JOIN orders o ON o.id = r.order_id

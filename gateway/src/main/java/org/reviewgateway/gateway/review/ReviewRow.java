@@ -7,5 +7,5 @@ import java.time.Instant;
 
 /** A review with its order's transaction ID, as the reviews page reads it. */
 @Introspected
-public record ReviewRow(Long id, String transactionId, int rating, @Nullable String comment, Instant createdAt) {
+public record ReviewRow(Long id, Long orderId, String transactionId, int rating, @Nullable String comment, Instant createdAt) {
 }

@@ -8,11 +8,14 @@ import org.reviewgateway.gateway.order.Order;
 import org.reviewgateway.gateway.order.OrderLifecycle;
 import org.reviewgateway.gateway.order.OrderStatus;
 import org.reviewgateway.gateway.outbox.Outbox;
+import org.reviewgateway.gateway.product.ProductRating;
+import org.reviewgateway.gateway.product.ProductReviews;
 import org.reviewgateway.gateway.webhook.WebhookEvents;
 
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 
 /**
  * Records a review: the order becomes {@code reviewed}, whatever was still planned for it (the
@@ -25,19 +28,22 @@ class ReviewSubmission {
     private final ReviewRepository reviews;
     private final OrderLifecycle orders;
     private final Outbox deliveries;
+    private final ProductReviews productReviews;
     private final WebhookEvents events;
     private final Clock clock;
 
-    ReviewSubmission(ReviewRepository reviews, OrderLifecycle orders, Outbox deliveries, WebhookEvents events, Clock clock) {
+    ReviewSubmission(ReviewRepository reviews, OrderLifecycle orders, Outbox deliveries, ProductReviews productReviews,
+                     WebhookEvents events, Clock clock) {
         this.reviews = reviews;
         this.orders = orders;
         this.deliveries = deliveries;
+        this.productReviews = productReviews;
         this.events = events;
         this.clock = clock;
     }
 
     @Transactional
-    public Review submit(Order order, int rating, String comment) {
+    public Review submit(Order order, int rating, String comment, List<ProductRating> products) {
         Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
         Review saved;
         try {
@@ -50,7 +56,8 @@ class ReviewSubmission {
         }
         orders.reviewed(order.id());
         deliveries.cancelOpenFor(order.id(), now);
-        events.reviewCreated(order.merchantId(), order.transactionId(), rating, comment, now);
+        productReviews.record(order.merchantId(), order.id(), order.transactionId(), products, now);
+        events.reviewCreated(order.merchantId(), order.transactionId(), rating, comment, products, now);
         return saved;
     }
 

@@ -44,6 +44,34 @@ public final class JsonFields {
         return new JsonFields(node, field(name) + ".", errors);
     }
 
+    /**
+     * The objects of a list, each reporting errors under {@code name[i].}; empty when absent or null. A list longer than
+     * {@code max}, or an item that is not an object, is rejected.
+     */
+    public List<JsonFields> objects(String name, int max) {
+        JsonNode node = object.get(name);
+        if (node == null || node.isNull()) {
+            return List.of();
+        }
+        if (!node.isArray()) {
+            reject(name, "must be a list");
+            return List.of();
+        }
+        if (node.size() > max) {
+            reject(name, "must hold at most " + max + " items");
+            return List.of();
+        }
+        List<JsonFields> items = new ArrayList<>();
+        for (int i = 0; i < node.size(); i++) {
+            if (node.get(i).isObject()) {
+                items.add(new JsonFields(node.get(i), field(name) + "[" + i + "].", errors));
+            } else {
+                reject(name + "[" + i + "]", "must be a JSON object");
+            }
+        }
+        return items;
+    }
+
     public boolean has(String name) {
         return object.get(name) != null;
     }

@@ -6,6 +6,7 @@ import io.micronaut.json.JsonMapper;
 import io.micronaut.transaction.TransactionOperations;
 import jakarta.inject.Singleton;
 import jakarta.transaction.Transactional;
+import org.reviewgateway.gateway.product.ProductRating;
 import org.reviewgateway.retention.WebhookOutbox;
 
 import java.io.IOException;
@@ -49,9 +50,10 @@ public class WebhookEvents {
     }
 
     @Transactional
-    public void reviewCreated(UUID merchantId, String transactionId, int rating, @Nullable String comment, Instant createdAt) {
+    public void reviewCreated(UUID merchantId, String transactionId, int rating, @Nullable String comment, List<ProductRating> products,
+                              Instant createdAt) {
         Map<String, Object> data = data(transactionId, "rating", rating, "comment", comment);
-        data.put("products", List.of());
+        data.put("products", products);
         data.put("createdAt", WebhookOutbox.timestamp(createdAt));
         record(merchantId, WebhookEvent.REVIEW_CREATED, data, createdAt);
     }

@@ -20,7 +20,7 @@ class OrderCommitsTest {
     @Test
     void theCommitterSurvivesAnErrorAndTheNextOrderIsStillCommitted() throws Exception {
         AtomicInteger inserts = new AtomicInteger();
-        OrderWriter writer = new OrderWriter(null, null, null, null, null, null) {
+        OrderWriter writer = new OrderWriter(null, null, null, null, null, null, null) {
             @Override
             public void lockAddresses(java.util.List<org.reviewgateway.gateway.suppression.AddressLocks.Address> addresses) {
             }
@@ -35,9 +35,9 @@ class OrderCommitsTest {
         };
         OrderCommits commits = new OrderCommits(writer, new InlineTransactions());
         try {
-            assertThrows(OrderCommits.GroupRolledBack.class, () -> commits.write(new NewRows(null, "t1")),
+            assertThrows(OrderCommits.GroupRolledBack.class, () -> commits.write(new NewRows(null, "t1", java.util.List.of())),
                     "the failed group is told so, to write alone");
-            assertTimeoutPreemptively(Duration.ofSeconds(10), () -> commits.write(new NewRows(null, "t2")),
+            assertTimeoutPreemptively(Duration.ofSeconds(10), () -> commits.write(new NewRows(null, "t2", java.util.List.of())),
                     "the committer is still there for the next order");
         } finally {
             commits.stop();

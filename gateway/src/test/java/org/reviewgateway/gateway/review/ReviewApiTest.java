@@ -198,7 +198,7 @@ class ReviewApiTest {
         Map<String, Object> since = json(client.get("/v1/reviews?since=" + start.plusSeconds(3), key));
         assertEquals(List.of(3, 4, 5), ((List<Map<String, Object>>) since.get("reviews")).stream().map(r -> r.get("rating")).toList());
         Map<String, Object> first = ((List<Map<String, Object>>) since.get("reviews")).get(0);
-        assertEquals(java.util.Set.of("transactionId", "rating", "comment", "createdAt"), first.keySet());
+        assertEquals(java.util.Set.of("transactionId", "rating", "comment", "products", "createdAt"), first.keySet());
         assertNull(since.get("next"));
 
         assertFieldError(client.get("/v1/reviews?limit=0", key), "limit");

@@ -79,7 +79,7 @@ class WebhookDeliveryTest implements TestPropertyProvider {
     @Override
     public Map<String, String> getProperties() {
         return Map.of(
-                "gateway.data-dir", "./target/test-data-webhooks",
+                "gateway.data-dir", "./target/test-data-webhooks-" + UUID.randomUUID(), // a fresh outbox each run
                 "mail.transport", "smtp",
                 "mail.smtp.host", "127.0.0.1",
                 "mail.smtp.port", String.valueOf(smtp.port()),
@@ -112,6 +112,9 @@ class WebhookDeliveryTest implements TestPropertyProvider {
     @AfterEach
     void tearDown() {
         receiver.close();
+        // what a test left waiting must not reach a later test's receiver that happens to get the same port
+        Db.update(dataSource, "DELETE FROM webhook_messages");
+        Db.update(dataSource, "DELETE FROM webhooks");
     }
 
     /** @return the new webhook's secret */
