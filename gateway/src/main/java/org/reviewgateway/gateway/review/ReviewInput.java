@@ -3,6 +3,7 @@ package org.reviewgateway.gateway.review;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.json.JsonMapper;
 import io.micronaut.json.tree.JsonNode;
+import org.reviewgateway.gateway.product.ProductLine;
 import org.reviewgateway.gateway.product.ProductLines;
 import org.reviewgateway.gateway.product.ProductRating;
 import org.reviewgateway.gateway.web.InvalidInputException;
@@ -20,14 +21,37 @@ record ReviewInput(@Nullable Integer rating, @Nullable String comment, List<Prod
 
     static final int MAX_COMMENT = 2000;
 
-    static ReviewInput fromForm(Map<String, String> fields) {
-        Integer rating = null;
-        try {
-            rating = fields.get("rating") == null ? null : Integer.valueOf(fields.get("rating").trim());
-        } catch (NumberFormatException notANumber) {
-            rating = 0;
+    /**
+     * The form's fields: {@code rating} and {@code comment} for the order, {@code products[i].rating} and
+     * {@code products[i].comment} for the order's i-th product. A product left without stars and comment is not rated.
+     */
+    static ReviewInput fromForm(Map<String, String> fields, List<ProductLine> orderProducts) {
+        List<ProductRating> products = new ArrayList<>();
+        for (int i = 0; i < orderProducts.size(); i++) {
+            Integer productRating = formRating(fields.get(productField(i, "rating")));
+            String productComment = fields.get(productField(i, "comment"));
+            if (productRating != null || (productComment != null && !productComment.isBlank())) {
+                products.add(new ProductRating(orderProducts.get(i).id(), productRating == null ? 0 : productRating, productComment));
+            }
         }
-        return new ReviewInput(rating, fields.get("comment"), List.of());
+        return new ReviewInput(formRating(fields.get("rating")), fields.get("comment"), List.copyOf(products));
+    }
+
+    static String productField(int position, String name) {
+        return "products[" + position + "]." + name;
+    }
+
+    /** A star value from a form; 0 (out of range) for anything but a number, null when not chosen. */
+    @Nullable
+    private static Integer formRating(@Nullable String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return Integer.valueOf(value.trim());
+        } catch (NumberFormatException notANumber) {
+            return 0;
+        }
     }
 
     /** @param orderProducts the ids of the reviewed order's products: the only ones a review may rate */
@@ -72,7 +96,10 @@ record ReviewInput(@Nullable Integer rating, @Nullable String comment, List<Prod
         return node.isNumber() && node.getNumberValue().doubleValue() == node.getIntValue() ? node.getIntValue() : 0;
     }
 
-    /** The first problem with this input, or null when it is a valid review. */
+    /**
+     * The first problem with this input, or null when it is a valid review. A product's problem (only a form can
+     * have one: JSON is checked as it is read) names the product's id as its field, for the form to show it there.
+     */
     @Nullable
     InvalidInputException problem() {
         if (rating == null) {
@@ -84,7 +111,21 @@ record ReviewInput(@Nullable Integer rating, @Nullable String comment, List<Prod
         if (comment != null && comment.length() > MAX_COMMENT) {
             return new InvalidInputException("comment", "must be at most " + MAX_COMMENT + " characters");
         }
+        for (int i = 0; i < products.size(); i++) {
+            ProductRating product = products.get(i);
+            if (product.rating() < 1 || product.rating() > 5) {
+                return new InvalidInputException(product.id(), "choose from 1 to 5 stars for this product, or clear its comment");
+            }
+            if (product.comment() != null && product.comment().length() > MAX_COMMENT) {
+                return new InvalidInputException(product.id(), "the comment must be at most " + MAX_COMMENT + " characters");
+            }
+        }
         return null;
+    }
+
+    /** The products with their comments trimmed, blank ones dropped. */
+    List<ProductRating> cleanProducts() {
+        return products.stream().map(p -> new ProductRating(p.id(), p.rating(), clean(p.comment()))).toList();
     }
 
     @Nullable

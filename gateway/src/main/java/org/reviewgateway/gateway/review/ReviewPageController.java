@@ -23,13 +23,16 @@ import org.reviewgateway.gateway.merchant.MerchantAccounts;
 import org.reviewgateway.gateway.order.Order;
 import org.reviewgateway.gateway.order.OrderLookup;
 import org.reviewgateway.gateway.product.ProductLine;
+import org.reviewgateway.gateway.product.ProductRating;
 import org.reviewgateway.gateway.product.Products;
 import org.reviewgateway.gateway.web.FormFields;
 import org.reviewgateway.gateway.web.HtmlPages;
 import org.reviewgateway.gateway.web.InvalidInputException;
 import org.reviewgateway.gateway.web.NotFoundException;
+import org.reviewgateway.gateway.web.Problem;
 import org.reviewgateway.gateway.web.ProblemResponses;
 
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -100,18 +103,19 @@ class ReviewPageController {
             }
             return notFound();
         }
+        List<ProductLine> orderProducts = products.ofOrder(order.get().id());
         ReviewInput input = jsonRequest
-                ? ReviewInput.fromJson(body, json, products.ofOrder(order.get().id()).stream().map(ProductLine::id).collect(Collectors.toSet()))
-                : ReviewInput.fromForm(FormFields.parse(request.getContentType().orElse(null), body));
+                ? ReviewInput.fromJson(body, json, orderProducts.stream().map(ProductLine::id).collect(Collectors.toSet()))
+                : ReviewInput.fromForm(FormFields.parse(request.getContentType().orElse(null), body), orderProducts);
         InvalidInputException problem = input.problem();
         if (problem != null) {
             if (jsonRequest) {
                 throw problem;
             }
-            return formPage(HttpStatus.UNPROCESSABLE_ENTITY, order.get(), request, input, problem.getMessage().replaceFirst("^[a-z]+: ", ""));
+            return formPage(HttpStatus.UNPROCESSABLE_ENTITY, order.get(), request, input, problem.errors().get(0));
         }
         try {
-            Review review = submission.submit(order.get(), input.rating(), input.cleanComment(), input.products());
+            Review review = submission.submit(order.get(), input.rating(), input.cleanComment(), input.cleanProducts());
             if (jsonRequest) {
                 return HttpResponse.ok(ReviewResponse.of(order.get().transactionId(), review, input.products())).contentType(MediaType.APPLICATION_JSON_TYPE);
             }
@@ -129,17 +133,39 @@ class ReviewPageController {
         return orders.byReviewToken(token).filter(ReviewSubmission::reviewable).filter(o -> merchants.find(o.merchantId()).isPresent());
     }
 
-    private HttpResponse<String> formPage(HttpStatus status, Order order, HttpRequest<?> request, ReviewInput input, String error) {
-        List<Map<String, Object>> stars = IntStream.iterate(5, i -> i >= 1, i -> i - 1)
-                .mapToObj(i -> Map.<String, Object>of("value", i, "checked", input.rating() != null && input.rating() == i))
-                .toList();
+    private HttpResponse<String> formPage(HttpStatus status, Order order, HttpRequest<?> request, ReviewInput input,
+                                          @Nullable Problem.FieldError error) {
         Map<String, Object> values = new HashMap<>();
         values.put("shopName", shopName(order));
         values.put("action", request.getPath());
-        values.put("stars", stars);
+        values.put("stars", stars("star", input.rating()));
         values.put("comment", input.comment() == null ? "" : input.comment());
-        values.put("error", error == null ? false : error);
+        List<ProductLine> orderProducts = products.ofOrder(order.id());
+        List<Map<String, Object>> productGroups = new ArrayList<>();
+        for (int i = 0; i < orderProducts.size(); i++) {
+            ProductLine line = orderProducts.get(i);
+            Optional<ProductRating> given = input.products().stream().filter(p -> p.id().equals(line.id())).findFirst();
+            boolean wrong = error != null && error.field().equals(line.id());
+            productGroups.add(Map.of(
+                    "position", i,
+                    "name", line.name(),
+                    "stars", stars("p" + i + "-star", given.map(ProductRating::rating).orElse(null)),
+                    "ratingField", ReviewInput.productField(i, "rating"),
+                    "commentField", ReviewInput.productField(i, "comment"),
+                    "comment", given.map(ProductRating::comment).orElse(""),
+                    "error", wrong ? error.message() : false));
+        }
+        values.put("products", productGroups);
+        values.put("hasProducts", !productGroups.isEmpty());
+        boolean productError = error != null && orderProducts.stream().anyMatch(p -> p.id().equals(error.field()));
+        values.put("error", error == null || productError ? false : error.message());
         return pages.page(status, "review-form", values);
+    }
+
+    private static List<Map<String, Object>> stars(String idPrefix, @Nullable Integer chosen) {
+        return IntStream.iterate(5, i -> i >= 1, i -> i - 1)
+                .mapToObj(i -> Map.<String, Object>of("id", idPrefix + i, "value", i, "checked", chosen != null && chosen == i))
+                .toList();
     }
 
     private HttpResponse<String> notFound() {

@@ -165,6 +165,35 @@ class ProductReviewApiTest {
     }
 
     @Test
+    void theFormRatesProductsAndShowsAProductsMistakeInItsOwnFieldset() {
+        String id = "F-" + UUID.randomUUID();
+        String path = order(id, MUG, Map.of("id", "SKU-3", "name", "Tea <b>pot</b>"));
+        String form = client.get(path, null).body();
+        assertTrue(form.contains("<legend>Your rating for Blue mug</legend>"), form);
+        assertTrue(form.contains("<legend>Your rating for Tea &lt;b&gt;pot&lt;/b&gt;</legend>"), "a product's name is escaped: " + form);
+        assertTrue(form.contains("name=\"products[1].rating\""), form);
+
+        Reply wrong = client.send("POST", path, null, "application/x-www-form-urlencoded",
+                "rating=4&comment=Good&products%5B0%5D.rating=5&products%5B0%5D.comment=Sturdy&products%5B1%5D.comment=Leaks");
+        assertEquals(422, wrong.status());
+        String page = wrong.body();
+        int teapot = page.indexOf("<legend>Your rating for Tea");
+        int error = page.indexOf("choose from 1 to 5 stars for this product");
+        assertTrue(error > teapot && teapot > 0, "the error sits in the tea pot's fieldset: " + page);
+        assertTrue(page.contains(">Leaks</textarea>") && page.contains(">Sturdy</textarea>") && page.contains(">Good</textarea>"),
+                "what was typed is shown again: " + page);
+        assertTrue(page.contains("id=\"p0-star5\" name=\"products[0].rating\" value=\"5\" checked"), page);
+        assertEquals(0, Db.count(dataSource, "SELECT COUNT(*) FROM reviews r JOIN orders o ON o.id = r.order_id WHERE o.transaction_id = ?", id));
+
+        Reply sent = client.send("POST", path, null, "application/x-www-form-urlencoded",
+                "rating=4&comment=Good&products%5B0%5D.rating=5&products%5B0%5D.comment=+Sturdy+&products%5B1%5D.comment=");
+        assertEquals(200, sent.status(), sent::toString);
+        Map<String, Object> review = (Map<String, Object>) client.get("/v1/orders/" + id, key).json().get("review");
+        assertEquals(List.of(Map.of("id", "SKU-1", "rating", 5, "comment", "Sturdy")), review.get("products"),
+                "an unrated product without a comment is left out");
+    }
+
+    @Test
     void thePublicRatingIsTheAggregateCacheableFromAnyOrigin() {
         String rating = "/p/" + merchantId + "/products/SKU-1/rating";
         Reply none = client.get(rating, null);

@@ -26,7 +26,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
- * WCAG 2.1 AA as axe-core checks it, in Debian's headless Chromium: the review form, its thank-you
+ * WCAG 2.1 AA as axe-core checks it, in Debian's headless Chromium: the review form (with products), its thank-you
  * page, the unsubscribe pages and the HTML part of the built-in e-mails. .ci/run installs the axe CLI
  * (npm @axe-core/cli) and Chromium; without them this test cannot run.
  */
@@ -68,8 +68,9 @@ class AccessibilityTest {
         String base = server.getURL().toString();
         List<String> urls = new ArrayList<>();
 
-        String self = (String) client.postJson("/v1/orders", key, OrderBody.self("A-" + UUID.randomUUID()).json())
-                .json().get("reviewLink");
+        String self = (String) client.postJson("/v1/orders", key, OrderBody.self("A-" + UUID.randomUUID())
+                .with("products", List.of(java.util.Map.of("id", "SKU-1", "name", "Blue mug"), java.util.Map.of("id", "SKU-2", "name", "Plate")))
+                .json()).json().get("reviewLink");
         urls.add(self);
         String reviewed = (String) client.postJson("/v1/orders", key, OrderBody.self("A-" + UUID.randomUUID()).json())
                 .json().get("reviewLink");
