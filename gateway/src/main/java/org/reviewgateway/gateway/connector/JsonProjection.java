@@ -25,27 +25,30 @@ final class JsonProjection {
     private static final JsonFactory JSON = JsonFactory.builder().disable(JsonFactory.Feature.CANONICALIZE_FIELD_NAMES).build();
 
     private final Map<String, List<String>> values;
+    private final Map<String, List<Map<String, String>>> items;
 
-    private JsonProjection(Map<String, List<String>> values) {
+    private JsonProjection(Map<String, List<String>> values, Map<String, List<Map<String, String>>> items) {
         this.values = values;
+        this.items = items;
     }
 
     /** @throws DomainException MALFORMED when the body is not a JSON object */
     static JsonProjection of(byte[] body, Set<String> wanted) {
         Set<String> prefixes = prefixesOf(wanted);
         Map<String, List<String>> values = new HashMap<>();
+        Map<String, List<Map<String, String>>> items = new HashMap<>();
         try (JsonParser parser = JSON.createParser(body)) {
             if (parser.nextToken() != JsonToken.START_OBJECT) {
                 throw malformed();
             }
-            readObject(parser, "", wanted, prefixes, values);
+            readObject(parser, "", wanted, prefixes, values, items);
             if (parser.nextToken() != null) {
                 throw malformed();
             }
         } catch (IOException notJson) {
             throw malformed();
         }
-        return new JsonProjection(values);
+        return new JsonProjection(values, items);
     }
 
     /** The first value at this path, or null when there is none (a blank string counts as none). */
@@ -71,27 +74,45 @@ final class JsonProjection {
         return values.getOrDefault(path, List.of());
     }
 
+    /**
+     * The objects of an array, each as its wanted fields (named relative to the item, {@code sku} for
+     * {@code line_items[].sku}) and their first values: fields of one item stay together even when another lacks one.
+     */
+    List<Map<String, String>> items(String arrayPath) {
+        return items.getOrDefault(arrayPath, List.of());
+    }
+
     private static void readObject(JsonParser parser, String path, Set<String> wanted, Set<String> prefixes,
-                                   Map<String, List<String>> values) throws IOException {
+                                   Map<String, List<String>> values, Map<String, List<Map<String, String>>> items) throws IOException {
         while (parser.nextToken() == JsonToken.FIELD_NAME) {
             String field = path.isEmpty() ? parser.currentName() : path + "." + parser.currentName();
             parser.nextToken();
-            readValue(parser, field, wanted, prefixes, values);
+            readValue(parser, field, wanted, prefixes, values, items);
         }
     }
 
     private static void readValue(JsonParser parser, String path, Set<String> wanted, Set<String> prefixes,
-                                  Map<String, List<String>> values) throws IOException {
+                                  Map<String, List<String>> values, Map<String, List<Map<String, String>>> items) throws IOException {
         JsonToken token = parser.currentToken();
         if (!wanted.contains(path) && !prefixes.contains(path)) {
             parser.skipChildren();
             return;
         }
         switch (token) {
-            case START_OBJECT -> readObject(parser, path, wanted, prefixes, values);
+            case START_OBJECT -> readObject(parser, path, wanted, prefixes, values, items);
             case START_ARRAY -> {
+                String itemPath = path + "[]";
                 while (parser.nextToken() != JsonToken.END_ARRAY) {
-                    readValue(parser, path + "[]", wanted, prefixes, values);
+                    if (parser.currentToken() == JsonToken.START_OBJECT && prefixes.contains(itemPath)) {
+                        Map<String, List<String>> item = new HashMap<>();
+                        readObject(parser, itemPath, wanted, prefixes, item, items);
+                        item.forEach((field, found) -> values.computeIfAbsent(field, f -> new ArrayList<>()).addAll(found));
+                        Map<String, String> fields = new HashMap<>();
+                        item.forEach((field, found) -> fields.put(field.substring(itemPath.length() + 1), found.get(0)));
+                        items.computeIfAbsent(itemPath, p -> new ArrayList<>()).add(fields);
+                    } else {
+                        readValue(parser, itemPath, wanted, prefixes, values, items);
+                    }
                 }
             }
             case VALUE_STRING, VALUE_NUMBER_INT -> {

@@ -4,8 +4,11 @@ import io.micronaut.core.annotation.Nullable;
 import jakarta.inject.Singleton;
 import org.reviewgateway.gateway.merchant.Merchant;
 import org.reviewgateway.gateway.order.ShopOrders;
+import org.reviewgateway.gateway.product.ProductLine;
 import org.reviewgateway.gateway.web.EmailAddresses;
 import org.reviewgateway.gateway.web.InvalidInputException;
+
+import java.util.List;
 
 /** The answers both platforms share: what creating or cancelling an order from a webhook means. */
 @Singleton
@@ -22,10 +25,10 @@ class ShopActions {
     }
 
     HookAnswer create(Merchant merchant, Connector connector, String transactionId, @Nullable String email,
-                      @Nullable String firstName, @Nullable String locale) {
+                      @Nullable String firstName, @Nullable String locale, List<ProductLine> products) {
         ShopOrders.ShopOrder order = connector.delegated()
-                ? new ShopOrders.ShopOrder(transactionId, true, email, firstName, locale)
-                : new ShopOrders.ShopOrder(transactionId, false, null, null, locale);
+                ? new ShopOrders.ShopOrder(transactionId, true, email, firstName, locale, products)
+                : new ShopOrders.ShopOrder(transactionId, false, null, null, locale, products);
         return switch (orders.record(merchant, order, "id")) {
             case CREATED -> HookAnswer.created(transactionId);
             case EXISTS -> HookAnswer.exists(transactionId);

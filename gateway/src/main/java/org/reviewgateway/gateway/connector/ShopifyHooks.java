@@ -12,7 +12,8 @@ class ShopifyHooks {
 
     /** All the gateway reads of a Shopify payload; everything else is skipped unread. */
     static final Set<String> FIELDS = Set.of("id", "order_id", "email", "contact_email", "customer_locale",
-            "customer.email", "customer.first_name", "billing_address.first_name", "orders_to_redact[]");
+            "customer.email", "customer.first_name", "billing_address.first_name", "orders_to_redact[]",
+            "line_items[].product_id", "line_items[].sku", "line_items[].title");
 
     private final ShopActions actions;
 
@@ -43,7 +44,8 @@ class ShopifyHooks {
             return HookAnswer.ignored(ShopActions.TRIGGER, id);
         }
         return actions.create(merchant, connector, id, order.firstText("email", "contact_email", "customer.email"),
-                order.firstText("customer.first_name", "billing_address.first_name"), order.text("customer_locale"));
+                order.firstText("customer.first_name", "billing_address.first_name"), order.text("customer_locale"),
+                ShopLineItems.products(order.items("line_items[]"), "title", false));
     }
 
     private HookAnswer customerRedacted(Merchant merchant, JsonProjection request) {

@@ -14,7 +14,8 @@ import java.util.Set;
 class WooCommerceHooks {
 
     /** All the gateway reads of a WooCommerce payload; everything else is skipped unread. */
-    static final Set<String> FIELDS = Set.of("id", "status", "billing.email", "billing.first_name");
+    static final Set<String> FIELDS = Set.of("id", "status", "billing.email", "billing.first_name",
+            "line_items[].product_id", "line_items[].sku", "line_items[].name");
     private static final Set<String> ENDED = Set.of("cancelled", "refunded", "failed");
 
     private final ShopActions actions;
@@ -37,7 +38,8 @@ class WooCommerceHooks {
         String id = ShopActions.required(order.text("id"), "id");
         String status = order.text("status");
         if (connector.triggerStatus().equals(status)) {
-            return actions.create(merchant, connector, id, order.text("billing.email"), order.text("billing.first_name"), null);
+            return actions.create(merchant, connector, id, order.text("billing.email"), order.text("billing.first_name"), null,
+                    ShopLineItems.products(order.items("line_items[]"), "name", true));
         }
         if (status != null && ENDED.contains(status)) {
             return actions.cancel(merchant, id);

@@ -3,10 +3,12 @@ package org.reviewgateway.gateway.order;
 import io.micronaut.core.annotation.Nullable;
 import jakarta.inject.Singleton;
 import org.reviewgateway.gateway.merchant.Merchant;
+import org.reviewgateway.gateway.product.ProductLine;
 import org.reviewgateway.gateway.web.EmailAddresses;
 import org.reviewgateway.gateway.web.InvalidInputException;
 import org.reviewgateway.gateway.web.LanguageTags;
 
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -19,7 +21,7 @@ public class ShopOrders {
 
     /** An order as a shop's webhook told it, already cut to what the delivery mode needs. */
     public record ShopOrder(String transactionId, boolean delegated, @Nullable String email, @Nullable String firstName,
-                            @Nullable String locale) {
+                            @Nullable String locale, List<ProductLine> products) {
 
         @Override
         public String toString() {
@@ -62,7 +64,7 @@ public class ShopOrders {
             customer = new NewOrder.Customer(email, name(order.firstName()));
         }
         NewOrder request = new NewOrder(order.transactionId(), order.delegated() ? NewOrder.DeliveryMode.DELEGATED : NewOrder.DeliveryMode.SELF,
-                order.locale() == null ? null : LanguageTags.canonical(order.locale()).orElse(null), customer, null, java.util.List.of());
+                order.locale() == null ? null : LanguageTags.canonical(order.locale()).orElse(null), customer, null, order.products());
         try {
             return ingestion.ingest(merchant, request).created() ? Recorded.CREATED : Recorded.EXISTS;
         } catch (TransactionConflictException raced) {

@@ -17,7 +17,7 @@ public final class ProductLines {
     /** The alphabet of transaction ids: an identifier, never an address. */
     static final Pattern ID = Pattern.compile("[A-Za-z0-9._:-]{1,128}");
     private static final Pattern GTIN = Pattern.compile("[0-9]{8,14}");
-    private static final int MAX_NAME = 200;
+    public static final int MAX_NAME = 200;
     private static final int MAX_URL = 2048;
 
     private ProductLines() {
@@ -45,6 +45,10 @@ public final class ProductLines {
             }
         }
         return List.copyOf(lines);
+    }
+
+    public static boolean isId(String text) {
+        return ID.matcher(text).matches();
     }
 
     static String id(JsonFields item) {

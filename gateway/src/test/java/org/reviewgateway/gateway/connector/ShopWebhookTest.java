@@ -95,6 +95,43 @@ class ShopWebhookTest {
         assertNotNull(connectors.get(0).get("lastReceivedAt"), "the merchant sees that the shop is connected");
     }
 
+    /** The order's products as id and name. */
+    private List<List<Object>> products(String transactionId) {
+        return ((List<Map<String, Object>>) order(transactionId).get("products")).stream()
+                .map(p -> List.<Object>of(p.get("id"), p.get("name"))).toList();
+    }
+
+    @Test
+    void lineItemsBecomeTheOrdersProductsAndALineWithoutAUsableIdIsLeftOut() {
+        ShopHooks shop = ShopHooks.connect(client, key, "shopify", "self", "fulfilled");
+        long id = shopifyId();
+        assertEquals("created", shop.post("orders/fulfilled", fixtures.bytes(shopifyOrder(id, "hook.items@example.org"))).json().get("result"));
+        assertEquals(List.of(List.of("IPOD2008GREEN", "IPod Nano - 8gb"), List.of("IPOD2008RED", "IPod Nano - 8gb"),
+                List.of("IPOD2008BLACK", "IPod Nano - 8gb")), products(Long.toString(id)), "the SKU is the id");
+
+        long odd = shopifyId();
+        Map<String, Object> order = shopifyOrder(odd, "hook.odd@example.org");
+        List<Map<String, Object>> items = new java.util.ArrayList<>();
+        items.add(lineItem(632910392L, "MUG 12/BLUE", "Mug"));
+        items.add(lineItem(632910392L, "", "Mug again"));
+        items.add(lineItem(null, null, "Gift wrapping"));
+        items.add(lineItem(77L, "TEA-1", "  "));
+        items.add(lineItem(78L, "TEA-2", "Tea\n" + "x".repeat(300)));
+        order.put("line_items", items);
+        assertEquals("created", shop.post("orders/fulfilled", fixtures.bytes(order)).json().get("result"));
+        assertEquals(List.of(List.of("632910392", "Mug"), List.of("TEA-2", "Tea " + "x".repeat(196))), products(Long.toString(odd)),
+                "a SKU outside the id alphabet falls back to the product id, a product counts once, a line without id or name is left out");
+    }
+
+    private static Map<String, Object> lineItem(Long productId, String sku, String title) {
+        Map<String, Object> item = new java.util.HashMap<>();
+        item.put("product_id", productId);
+        item.put("sku", sku);
+        item.put("title", title);
+        item.put("price", "1.00");
+        return item;
+    }
+
     @Test
     void aTopicThatIsNotTheTriggerIsIgnored() {
         ShopHooks shop = ShopHooks.connect(client, key, "shopify", "delegated", "fulfilled");
@@ -316,6 +353,8 @@ class ShopWebhookTest {
         order.put("status", "completed");
         assertEquals(Map.of("result", "created", "transactionId", id), shop.post("order.updated", fixtures.bytes(order)).json());
         assertEquals("scheduled", order(id).get("status"));
+        assertEquals(List.of(List.of("93", "Woo Single #1"), List.of("Bar3", "Ship Your Idea \u2013 Color: Black, Size: M Test")), products(id),
+                "an empty SKU falls back to the product id; WooCommerce's HTML entities are decoded");
         assertEquals("exists", shop.post("order.updated", fixtures.bytes(order)).json().get("result"));
         order.put("status", "refunded");
         assertEquals(Map.of("result", "cancelled", "transactionId", id), shop.post("order.updated", fixtures.bytes(order)).json());
