@@ -158,6 +158,11 @@ public final class Bench {
             wrk.run(gateway.base + "/health/liveness", CONNECTIONS, Duration.ofSeconds(5));
 
             Wrk.Result liveness = checked(wrk.run(gateway.base + "/health/liveness", CONNECTIONS, MEASURE), "liveness");
+            String rating = gateway.base + ratedProduct(gateway, merchants);
+            wrk.run(rating, CONNECTIONS, Duration.ofSeconds(5));
+            report.atLeast("public product rating (GET /p/{merchantId}/products/{productId}/rating, a shop widget's call)",
+                    checked(wrk.run(rating, CONNECTIONS, MEASURE), "product rating").requestsPerSecond(), "req/s",
+                    "GET /health/liveness, same load", liveness.requestsPerSecond(), 0.5);
             long[] rss = {0};
             Wrk.Result ingest = sampled(gateway, rss, () -> checked(wrk.run(gateway.base, CONNECTIONS, MEASURE, key, "S"), "ingest"));
             Wrk.Result batch = checked(wrk.run(gateway.base, BATCH_CONNECTIONS, MEASURE, key, "B", String.valueOf(ORDERS_PER_BATCH)), "batch ingest");
@@ -381,6 +386,26 @@ public final class Bench {
             Thread.sleep(250);
         }
         throw new IllegalStateException("no '" + text + "' in the gateway log after " + timeout);
+    }
+
+    /** A product with a review, so its public rating has an aggregate to answer with; returns the rating's path. */
+    private String ratedProduct(Gateway gateway, Merchants merchants) throws Exception {
+        HttpResponse<String> order = http.send(HttpRequest.newBuilder(URI.create(gateway.base + "/v1/orders"))
+                .header("Authorization", "Bearer " + merchants.benchKey()).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"transactionId\":\"RATED-1\",\"delivery\":\"self\","
+                        + "\"products\":[{\"id\":\"BENCH-MUG\",\"name\":\"Bench mug\"}]}")).build(), HttpResponse.BodyHandlers.ofString());
+        Matcher link = Pattern.compile("\"reviewLink\":\"[^\"]*(/r/[^\"]+)\"").matcher(order.body());
+        if (order.statusCode() != 201 || !link.find()) {
+            throw new IllegalStateException("the rated product's order failed: " + order.statusCode());
+        }
+        HttpResponse<String> review = http.send(HttpRequest.newBuilder(URI.create(gateway.base + link.group(1)))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"rating\":5,\"products\":[{\"id\":\"BENCH-MUG\",\"rating\":4}]}")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        if (review.statusCode() != 200) {
+            throw new IllegalStateException("the rated product's review failed: " + review.statusCode());
+        }
+        return "/p/" + merchants.bench() + "/products/BENCH-MUG/rating";
     }
 
     private String[] createMerchant(Gateway gateway, String name) throws Exception {

@@ -28,6 +28,11 @@ public class PublicLinks {
         return base() + "/u/" + token;
     }
 
+    /** A product's public rating, for widgets (and the feed's link for a product without a page of its own). */
+    public String productRating(java.util.UUID merchantId, String productId) {
+        return base() + "/p/" + merchantId + "/products/" + productId + "/rating";
+    }
+
     /** Where a shop posts its webhooks. */
     public String hookUrl(String platform, String connectorId) {
         return base() + "/hooks/" + platform + "/" + connectorId;
