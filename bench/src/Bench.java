@@ -109,6 +109,8 @@ public final class Bench {
             report.goal("process start to first accepted order (fresh data directory, migrations included)",
                     String.format("%.2f s", seconds), "≤ 3 s", seconds <= 3);
             String[] export = createMerchant(gateway, "Export Shop");
+            // its review token, sealed with the export merchant's own data key, is copied into every seeded order
+            send(gateway, "/v1/orders", export[1], "{\"transactionId\":\"EXP-TEMPLATE\",\"delivery\":\"self\"}");
             String[] dispatch = createMerchant(gateway, "Dispatch Shop");
             send(gateway, "/v1/templates/en/test-send", dispatch[1], "{\"email\":\"owner@bench.example\"}");
             for (int i = 0; i < MAILS + MAILS_WARM_UP; i += ORDERS_PER_BATCH) {
@@ -139,7 +141,12 @@ public final class Bench {
         baselines.put("delete", new RawBaselines(database).deleteExpired(Timestamp.from(Instant.now())));
         log("seeding " + PURGE_ROWS + " expired recipients for the gateway's purge, " + EXPORT_ORDERS + " orders to export");
         seeder.expiredRecipients(merchants.bench(), "PRG", PURGE_ROWS, expired);
-        seeder.selfDeliveredOrders(merchants.export(), "EXP", EXPORT_ORDERS, Timestamp.from(Instant.now()));
+        new Seeder(database, Seeder.sealedTokenOf(database, merchants.export()))
+                .selfDeliveredOrders(merchants.export(), "EXP", EXPORT_ORDERS, Timestamp.from(Instant.now()));
+        try (Connection c = database.connect()) {
+            c.createStatement().executeUpdate("DELETE FROM orders WHERE transaction_id = 'EXP-TEMPLATE'");
+            c.commit();
+        }
     }
 
     /**

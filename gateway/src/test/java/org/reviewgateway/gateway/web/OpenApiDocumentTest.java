@@ -44,7 +44,8 @@ class OpenApiDocumentTest {
         assertTrue(reply.contentType().startsWith("application/yaml"), reply.contentType());
         String spec = reply.body();
         for (String expected : List.of("/r/{token}:", "/u/{token}:", "/health:", "/prometheus:", "\"201\":", "\"204\":", "\"202\":", "application/problem+json",
-                "scheme: bearer", "CreateOrderRequest", "PutTemplateRequest", "multipart/form-data")) {
+                "scheme: bearer", "CreateOrderRequest", "PutTemplateRequest", "multipart/form-data",
+                "/v1/feeds/google-product-reviews.xml:", "/p/{merchantId}/products/{productId}/rating:", "/v1/products/{productId}/reviews:")) {
             assertTrue(spec.contains(expected), expected);
         }
         assertTrue(!spec.contains("JsonNode"), "no request body described as JsonNode");
