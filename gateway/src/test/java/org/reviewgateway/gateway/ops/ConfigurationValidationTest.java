@@ -51,6 +51,24 @@ public class ConfigurationValidationTest {
         assertStartUpFailsMentioning(dataDir, Map.of("webhooks.give-up-after", "PT0S"), "WEBHOOKS_GIVE_UP_AFTER");
     }
 
+    @Test
+    void aMissingShortOrHalfConfiguredDkimKeyStopsStartUpNamingTheVariable() {
+        Path keys = Path.of("src/test/resources/dkim").toAbsolutePath();
+        Map<String, Object> dkim = Map.of("mail.dkim.domain", "shop.example", "mail.dkim.selector", "rig2026");
+        assertStartUpFailsMentioning(dataDir, with(dkim, "mail.dkim.key", keys.resolve("missing.pem").toString()), "MAIL_DKIM_KEY cannot be read");
+        assertStartUpFailsMentioning(dataDir, with(dkim, "mail.dkim.key", keys.resolve("weak-key.pem").toString()), "at least 2048 bits");
+        assertStartUpFailsMentioning(dataDir, with(dkim, "mail.dkim.key", keys.resolve("test-key.public.b64").toString()), "PKCS#8 PEM");
+        assertStartUpFailsMentioning(dataDir, dkim, "MAIL_DKIM_KEY go together");
+        assertStartUpFailsMentioning(dataDir, Map.of("mail.dkim.domain", "not a domain", "mail.dkim.selector", "rig2026",
+                "mail.dkim.key", keys.resolve("test-key.pem").toString()), "MAIL_DKIM_DOMAIN");
+    }
+
+    private static Map<String, Object> with(Map<String, Object> properties, String name, Object value) {
+        Map<String, Object> all = new java.util.HashMap<>(properties);
+        all.put(name, value);
+        return all;
+    }
+
     public static void assertStartUpFailsMentioning(Path dataDir, Map<String, Object> properties, String expected) {
         Map<String, Object> all = new java.util.HashMap<>(properties);
         all.put("gateway.data-dir", dataDir.toString());

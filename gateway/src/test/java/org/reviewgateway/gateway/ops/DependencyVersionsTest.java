@@ -22,6 +22,12 @@ class DependencyVersionsTest {
         assertTrue(databind.compareTo(new Version(2, 21, 8, null, null, null)) >= 0, databind::toString);
     }
 
+    @Test
+    void bouncyCastleIsAtLeastTheOverride() {
+        String version = new org.bouncycastle.jce.provider.BouncyCastleProvider().getVersionStr();
+        assertTrue(atLeast(version + ".0", 1, 79, 0), "bcprov " + version);
+    }
+
     private static boolean atLeast(String version, int major, int minor, int patch) {
         String[] parts = version.split("[.-]");
         int[] wanted = {major, minor, patch};

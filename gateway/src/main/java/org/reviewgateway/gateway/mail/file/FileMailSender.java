@@ -9,6 +9,7 @@ import org.reviewgateway.config.GatewayConfiguration;
 import org.reviewgateway.config.MailConfiguration;
 import org.reviewgateway.gateway.mail.MailFailure;
 import org.reviewgateway.gateway.mail.MailSender;
+import org.reviewgateway.gateway.mail.DkimSigning;
 import org.reviewgateway.gateway.mail.MimeMessages;
 import org.reviewgateway.gateway.mail.OutgoingMail;
 import org.reviewgateway.gateway.outbox.Outbox;
@@ -53,10 +54,12 @@ public class FileMailSender implements MailSender {
     private final Path directory;
     private final Outbox deliveries;
     private final Clock clock;
+    private final DkimSigning dkim;
     private final Session session = Session.getInstance(new Properties());
 
-    FileMailSender(GatewayConfiguration configuration, Outbox deliveries, Clock clock) {
+    FileMailSender(GatewayConfiguration configuration, Outbox deliveries, Clock clock, DkimSigning dkim) {
         this.directory = Path.of(configuration.dataDir()).resolve("mail");
+        this.dkim = dkim;
         this.deliveries = deliveries;
         this.clock = clock;
     }
@@ -149,7 +152,7 @@ public class FileMailSender implements MailSender {
             Files.createDirectories(directory);
             Path temporary = Files.createTempFile(directory, ".writing-", ".tmp");
             try (OutputStream out = Files.newOutputStream(temporary)) {
-                MimeMessages.build(session, mail).writeTo(out);
+                dkim.sign(MimeMessages.build(session, mail)).writeTo(out);
             }
             Files.move(temporary, directory.resolve(name), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException | MessagingException e) {

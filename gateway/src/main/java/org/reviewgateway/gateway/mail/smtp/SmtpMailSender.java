@@ -13,6 +13,7 @@ import org.reviewgateway.config.MailConfiguration;
 import org.reviewgateway.config.SmtpConfiguration;
 import org.reviewgateway.gateway.mail.MailFailure;
 import org.reviewgateway.gateway.mail.MailSender;
+import org.reviewgateway.gateway.mail.DkimSigning;
 import org.reviewgateway.gateway.mail.MimeMessages;
 import org.reviewgateway.gateway.mail.OutgoingMail;
 
@@ -39,6 +40,7 @@ public class SmtpMailSender implements MailSender {
     static final int SEND_BOUND_FACTOR = 3;
 
     private final SmtpConfiguration smtp;
+    private final DkimSigning dkim;
     private final Session session;
     private final TrackedSockets sockets = new TrackedSockets();
     private final Duration sendBound;
@@ -48,8 +50,9 @@ public class SmtpMailSender implements MailSender {
         return thread;
     });
 
-    SmtpMailSender(SmtpConfiguration smtp, MailConfiguration mail) {
+    SmtpMailSender(SmtpConfiguration smtp, MailConfiguration mail, DkimSigning dkim) {
         this.smtp = smtp;
+        this.dkim = dkim;
         Properties props = new Properties();
         String timeout = String.valueOf(smtp.timeout().toMillis());
         props.put("mail.smtp.host", smtp.host());
@@ -90,7 +93,7 @@ public class SmtpMailSender implements MailSender {
             try {
                 Transport connected = connected();
                 adoptNewSocket(sending);
-                var message = MimeMessages.build(session, mail);
+                var message = dkim.sign(MimeMessages.build(session, mail));
                 connected.sendMessage(message, message.getAllRecipients());
             } catch (MessagingException e) {
                 MailFailure failure = classify(e);
