@@ -91,6 +91,15 @@ class ProductReviewApiTest {
         assertEquals("Blue mug, large", Db.text(dataSource, "SELECT name FROM products WHERE merchant_id = '" + merchantId + "' AND product_id = 'SKU-1'"),
                 "described as the latest order names it");
         assertEquals(201, client.postJson("/v1/orders", key, OrderBody.self("P-" + UUID.randomUUID()).json()).status(), "products are optional");
+
+        String batched = "P-" + UUID.randomUUID();
+        Reply batch = client.postJson("/v1/orders/batch", key, OrderBody.batch(OrderBody.self(batched).with("products", List.of(PLATE)),
+                OrderBody.self("P-" + UUID.randomUUID()).with("products", List.of(Map.of("id", "S", "name", "n", "gtin", "12")))));
+        List<Map<String, Object>> results = (List<Map<String, Object>>) batch.json().get("results");
+        assertEquals(201, ((Number) results.get(0).get("status")).intValue(), batch::toString);
+        assertEquals("products[0].gtin",
+                ((List<Map<String, Object>>) ((Map<String, Object>) results.get(1).get("problem")).get("errors")).get(0).get("field"));
+        assertEquals(List.of(plate), client.get("/v1/orders/" + batched, key).json().get("products"), "the batch takes products too");
     }
 
     @Test
