@@ -1,8 +1,6 @@
 package org.reviewgateway.gateway.order;
 
-import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpResponse;
-import io.micronaut.http.HttpStatus;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.swagger.v3.oas.annotations.Operation;
@@ -12,10 +10,7 @@ import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import org.reviewgateway.gateway.merchant.CallingMerchant;
 import org.reviewgateway.gateway.merchant.Merchant;
 import org.reviewgateway.gateway.web.ProblemResponses;
-import org.reviewgateway.gateway.web.Problems;
-
-import java.util.concurrent.Semaphore;
-import java.util.concurrent.atomic.AtomicBoolean;
+import org.reviewgateway.gateway.web.StreamSlots;
 
 /**
  * GET /v1/export: every order of the caller, one JSON object per line, streamed. Each export holds a
@@ -29,7 +24,7 @@ class ExportController {
     static final int MAX_CONCURRENT_EXPORTS = 4;
 
     private final OrderExport export;
-    private final Semaphore running = new Semaphore(MAX_CONCURRENT_EXPORTS);
+    private final StreamSlots running = new StreamSlots(MAX_CONCURRENT_EXPORTS, "exports");
 
     ExportController(OrderExport export) {
         this.export = export;
@@ -40,18 +35,6 @@ class ExportController {
     @ProblemResponses
     @Get(produces = NDJSON)
     HttpResponse<?> export(@CallingMerchant Merchant merchant) {
-        if (!running.tryAcquire()) {
-            return Problems.response(HttpStatus.SERVICE_UNAVAILABLE,
-                            MAX_CONCURRENT_EXPORTS + " exports are running already; try again in a minute.")
-                    .header(HttpHeaders.RETRY_AFTER, "60");
-        }
-        AtomicBoolean released = new AtomicBoolean();
-        return HttpResponse.ok(export.lines(merchant.id()).doFinally(signal -> {
-                    if (released.compareAndSet(false, true)) {
-                        running.release();
-                    }
-                }))
-                .contentType(NDJSON)
-                .header(HttpHeaders.CACHE_CONTROL, "no-store");
+        return running.stream(() -> export.lines(merchant.id()), NDJSON);
     }
 }
