@@ -10,6 +10,7 @@ import org.reviewgateway.gateway.privacy.UnsubscribeTokens;
 import org.reviewgateway.gateway.template.Placeholders;
 import org.reviewgateway.gateway.template.ResolvedTemplate;
 import org.reviewgateway.gateway.template.TemplateRenderer;
+import org.reviewgateway.gateway.web.CustomerTexts;
 import org.reviewgateway.gateway.web.PublicLinks;
 
 import java.util.Map;
@@ -18,16 +19,16 @@ import java.util.Map;
 @Singleton
 public class InvitationComposer {
 
-    static final Map<String, String> REMINDER_PREFIX = Map.of("de", "Erinnerung: ", "en", "Reminder: ");
-
     private final PiiCipher cipher;
     private final UnsubscribeTokens unsubscribeTokens;
     private final TemplateRenderer renderer;
     private final PublicLinks links;
     private final Envelopes envelopes;
+    private final CustomerTexts texts;
 
     InvitationComposer(PiiCipher cipher, UnsubscribeTokens unsubscribeTokens, TemplateRenderer renderer, PublicLinks links,
-                       Envelopes envelopes) {
+                       Envelopes envelopes, CustomerTexts texts) {
+        this.texts = texts;
         this.cipher = cipher;
         this.unsubscribeTokens = unsubscribeTokens;
         this.renderer = renderer;
@@ -51,10 +52,10 @@ public class InvitationComposer {
         RenderedMessage rendered = renderer.render(template, new Placeholders(d.merchant().shopName(), name,
                 links.reviewLink(cipher.decrypt(d.merchant().id(), d.order().reviewTokenSealed())), unsubscribeLink, d.order().transactionId()));
         if (!d.invite()) {
-            String prefix = REMINDER_PREFIX.getOrDefault(template.locale().split("-")[0], REMINDER_PREFIX.get("en"));
-            rendered = new RenderedMessage(prefix + rendered.subject(), rendered.text(), rendered.html());
+            String prefix = texts.text(CustomerTexts.languageOf(template.locale()), "mail.reminderPrefix");
+            rendered = new RenderedMessage(prefix + " " + rendered.subject(), rendered.text(), rendered.html());
         }
         return envelopes.toCustomer("delivery-" + d.delivery().id() + "." + d.delivery().createdAt().toEpochMilli(), d.merchant(),
-                email, rendered, unsubscribeLink, Map.of());
+                email, rendered, unsubscribeLink, Map.of("Content-Language", template.locale()));
     }
 }

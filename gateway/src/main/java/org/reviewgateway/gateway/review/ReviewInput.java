@@ -97,30 +97,53 @@ record ReviewInput(@Nullable Integer rating, @Nullable String comment, List<Prod
     }
 
     /**
-     * The first problem with this input, or null when it is a valid review. A product's problem (only a form can
-     * have one: JSON is checked as it is read) names the product's id as its field, for the form to show it there.
+     * The first mistake in this input, or null when it is a valid review. A product's mistake (only a form can have
+     * one: JSON is checked as it is read) names the product's id as its field, for the form to show it there.
      */
     @Nullable
-    InvalidInputException problem() {
+    Mistake mistake() {
         if (rating == null) {
-            return new InvalidInputException("rating", "choose a rating from 1 to 5 stars");
+            return new Mistake("rating", Mistake.Kind.RATING_MISSING);
         }
         if (rating < 1 || rating > 5) {
-            return new InvalidInputException("rating", "must be a whole number from 1 to 5");
+            return new Mistake("rating", Mistake.Kind.RATING_RANGE);
         }
         if (comment != null && comment.length() > MAX_COMMENT) {
-            return new InvalidInputException("comment", "must be at most " + MAX_COMMENT + " characters");
+            return new Mistake("comment", Mistake.Kind.COMMENT_TOO_LONG);
         }
-        for (int i = 0; i < products.size(); i++) {
-            ProductRating product = products.get(i);
+        for (ProductRating product : products) {
             if (product.rating() < 1 || product.rating() > 5) {
-                return new InvalidInputException(product.id(), "choose from 1 to 5 stars for this product, or clear its comment");
+                return new Mistake(product.id(), Mistake.Kind.PRODUCT_RATING);
             }
             if (product.comment() != null && product.comment().length() > MAX_COMMENT) {
-                return new InvalidInputException(product.id(), "the comment must be at most " + MAX_COMMENT + " characters");
+                return new Mistake(product.id(), Mistake.Kind.PRODUCT_COMMENT_TOO_LONG);
             }
         }
         return null;
+    }
+
+    /** What is wrong with a review: the API's wording, and the key of the form's text in the customer's language. */
+    record Mistake(String field, Kind kind) {
+
+        enum Kind {
+            RATING_MISSING("choose a rating from 1 to 5 stars", "form.error.ratingMissing"),
+            RATING_RANGE("must be a whole number from 1 to 5", "form.error.ratingRange"),
+            COMMENT_TOO_LONG("must be at most " + MAX_COMMENT + " characters", "form.error.commentTooLong"),
+            PRODUCT_RATING("choose from 1 to 5 stars for this product, or clear its comment", "form.error.productRating"),
+            PRODUCT_COMMENT_TOO_LONG("the comment must be at most " + MAX_COMMENT + " characters", "form.error.productCommentTooLong");
+
+            final String apiMessage;
+            final String textKey;
+
+            Kind(String apiMessage, String textKey) {
+                this.apiMessage = apiMessage;
+                this.textKey = textKey;
+            }
+        }
+
+        InvalidInputException problem() {
+            return new InvalidInputException(field, kind.apiMessage);
+        }
     }
 
     /** The products with their comments trimmed, blank ones dropped. */

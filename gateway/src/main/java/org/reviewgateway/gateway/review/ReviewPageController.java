@@ -27,9 +27,7 @@ import org.reviewgateway.gateway.product.ProductRating;
 import org.reviewgateway.gateway.product.Products;
 import org.reviewgateway.gateway.web.FormFields;
 import org.reviewgateway.gateway.web.HtmlPages;
-import org.reviewgateway.gateway.web.InvalidInputException;
 import org.reviewgateway.gateway.web.NotFoundException;
-import org.reviewgateway.gateway.web.Problem;
 import org.reviewgateway.gateway.web.ProblemResponses;
 
 import java.util.ArrayList;
@@ -78,7 +76,7 @@ class ReviewPageController {
             return notFound();
         }
         if (reviews.findByOrderId(order.get().id()).isPresent()) {
-            return pages.page(HttpStatus.OK, "review-already", Map.of("shopName", shopName(order.get())));
+            return pages.page(HttpStatus.OK, "review-already", locale(order.get()), Map.of("shopName", shopName(order.get())));
         }
         return formPage(HttpStatus.OK, order.get(), request, new ReviewInput(null, null, List.of()), null);
     }
@@ -107,25 +105,25 @@ class ReviewPageController {
         ReviewInput input = jsonRequest
                 ? ReviewInput.fromJson(body, json, orderProducts.stream().map(ProductLine::id).collect(Collectors.toSet()))
                 : ReviewInput.fromForm(FormFields.parse(request.getContentType().orElse(null), body), orderProducts);
-        InvalidInputException problem = input.problem();
-        if (problem != null) {
+        ReviewInput.Mistake mistake = input.mistake();
+        if (mistake != null) {
             if (jsonRequest) {
-                throw problem;
+                throw mistake.problem();
             }
-            return formPage(HttpStatus.UNPROCESSABLE_ENTITY, order.get(), request, input, problem.errors().get(0));
+            return formPage(HttpStatus.UNPROCESSABLE_ENTITY, order.get(), request, input, mistake);
         }
         try {
             Review review = submission.submit(order.get(), input.rating(), input.cleanComment(), input.cleanProducts());
             if (jsonRequest) {
                 return HttpResponse.ok(ReviewResponse.of(order.get().transactionId(), review, input.products())).contentType(MediaType.APPLICATION_JSON_TYPE);
             }
-            return pages.page(HttpStatus.OK, "review-thanks", Map.of("shopName", shopName(order.get()),
+            return pages.page(HttpStatus.OK, "review-thanks", locale(order.get()), Map.of("shopName", shopName(order.get()),
                     "rating", review.rating(), "starsText", "\u2605".repeat(review.rating()) + "\u2606".repeat(5 - review.rating())));
         } catch (AlreadyReviewedException e) {
             if (jsonRequest) {
                 throw e;
             }
-            return pages.page(HttpStatus.CONFLICT, "review-already", Map.of("shopName", shopName(order.get())));
+            return pages.page(HttpStatus.CONFLICT, "review-already", locale(order.get()), Map.of("shopName", shopName(order.get())));
         }
     }
 
@@ -134,7 +132,7 @@ class ReviewPageController {
     }
 
     private HttpResponse<String> formPage(HttpStatus status, Order order, HttpRequest<?> request, ReviewInput input,
-                                          @Nullable Problem.FieldError error) {
+                                          @Nullable ReviewInput.Mistake error) {
         Map<String, Object> values = new HashMap<>();
         values.put("shopName", shopName(order));
         values.put("action", request.getPath());
@@ -153,13 +151,13 @@ class ReviewPageController {
                     "ratingField", ReviewInput.productField(i, "rating"),
                     "commentField", ReviewInput.productField(i, "comment"),
                     "comment", given.map(ProductRating::comment).orElse(""),
-                    "error", wrong ? error.message() : false));
+                    "error", wrong ? pages.text(locale(order), error.kind().textKey) : false));
         }
         values.put("products", productGroups);
         values.put("hasProducts", !productGroups.isEmpty());
         boolean productError = error != null && orderProducts.stream().anyMatch(p -> p.id().equals(error.field()));
-        values.put("error", error == null || productError ? false : error.message());
-        return pages.page(status, "review-form", values);
+        values.put("error", error == null || productError ? false : pages.text(locale(order), error.kind().textKey));
+        return pages.page(status, "review-form", locale(order), values);
     }
 
     private static List<Map<String, Object>> stars(String idPrefix, @Nullable Integer chosen) {
@@ -169,8 +167,13 @@ class ReviewPageController {
     }
 
     private HttpResponse<String> notFound() {
-        return pages.page(HttpStatus.NOT_FOUND, "not-found", Map.of("message",
-                "This review link is unknown or the order was cancelled. Please use the link from your e-mail."));
+        return pages.page(HttpStatus.NOT_FOUND, "not-found", null, Map.of("message", pages.text(null, "notFound.reviewLink")));
+    }
+
+    /** The customer's language: the order's locale, else the merchant's default. */
+    @Nullable
+    private String locale(Order order) {
+        return order.locale() != null ? order.locale() : merchants.find(order.merchantId()).map(m -> m.defaultLocale()).orElse(null);
     }
 
     private String shopName(Order order) {

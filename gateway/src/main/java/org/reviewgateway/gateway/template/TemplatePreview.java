@@ -94,7 +94,7 @@ class TemplatePreview {
         RenderedMessage marked = new RenderedMessage("[Test] " + sample.subject(), sample.text(), sample.html());
         try (MailSender.Connection connection = sender.openConnection()) {
             guard.send(connection, envelopes.toCustomer("test-" + UUID.randomUUID(), merchant, email, marked, unsubscribeLink,
-                    Map.of(TEST_HEADER, "true")));
+                    Map.of(TEST_HEADER, "true", "Content-Language", resolver.resolve(merchant, locale).locale())));
         } catch (CallNotPermittedException paused) {
             throw new DomainException(DomainException.Condition.UNAVAILABLE, "urn:review-gateway:problem:mail-paused",
                     "Sending is paused because the mail server keeps failing; try again shortly.");

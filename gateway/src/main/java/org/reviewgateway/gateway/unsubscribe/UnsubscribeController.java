@@ -19,6 +19,7 @@ import io.swagger.v3.oas.annotations.parameters.RequestBody;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import org.reviewgateway.gateway.merchant.MerchantAccounts;
+import org.reviewgateway.gateway.order.OrderLookup;
 import org.reviewgateway.gateway.suppression.OptOutLink;
 import org.reviewgateway.gateway.suppression.OptOutLinks;
 import org.reviewgateway.gateway.web.FormFields;
@@ -44,12 +45,14 @@ class UnsubscribeController {
     private final Unsubscriptions unsubscriptions;
     private final OptOutLinks links;
     private final MerchantAccounts merchants;
+    private final OrderLookup orders;
     private final HtmlPages pages;
 
-    UnsubscribeController(Unsubscriptions unsubscriptions, OptOutLinks links, MerchantAccounts merchants, HtmlPages pages) {
+    UnsubscribeController(Unsubscriptions unsubscriptions, OptOutLinks links, MerchantAccounts merchants, OrderLookup orders, HtmlPages pages) {
         this.unsubscriptions = unsubscriptions;
         this.links = links;
         this.merchants = merchants;
+        this.orders = orders;
         this.pages = pages;
     }
 
@@ -59,7 +62,7 @@ class UnsubscribeController {
     @ApiResponse(responseCode = "404", description = "unknown or expired link", content = @Content(mediaType = "text/html", schema = @Schema(type = "string")))
     @Get(value = "/{token}", produces = MediaType.TEXT_HTML)
     HttpResponse<String> confirm(@PathVariable String token, HttpRequest<?> request) {
-        return withLink(token, link -> pages.page(HttpStatus.OK, "unsubscribe-confirm", values(link, request)));
+        return withLink(token, link -> pages.page(HttpStatus.OK, "unsubscribe-confirm", locale(link), values(link, request)));
     }
 
     @Operation(summary = "Unsubscribe (RFC 8058 one-click: List-Unsubscribe=One-Click), or undo with action=resubscribe",
@@ -76,10 +79,10 @@ class UnsubscribeController {
         return withLink(token, link -> {
             if (UNDO_VALUE.equals(fields.get(UNDO_FIELD))) {
                 unsubscriptions.resubscribe(link);
-                return pages.page(HttpStatus.OK, "unsubscribe-undone", values(link, request));
+                return pages.page(HttpStatus.OK, "unsubscribe-undone", locale(link), values(link, request));
             }
             unsubscriptions.unsubscribe(link);
-            return pages.page(HttpStatus.OK, "unsubscribe-done", values(link, request));
+            return pages.page(HttpStatus.OK, "unsubscribe-done", locale(link), values(link, request));
         });
     }
 
@@ -93,10 +96,16 @@ class UnsubscribeController {
     private HttpResponse<String> withLink(String token, Function<OptOutLink, HttpResponse<String>> action) {
         Optional<OptOutLink> link = links.find(token).filter(l -> merchants.find(l.merchantId()).isPresent());
         if (link.isEmpty()) {
-            return pages.page(HttpStatus.NOT_FOUND, "not-found", Map.of("message",
-                    "This unsubscribe link is unknown or has expired. To stop e-mails from the shop, reply to its message or contact the shop."));
+            return pages.page(HttpStatus.NOT_FOUND, "not-found", null, Map.of("message", pages.text(null, "notFound.unsubscribeLink")));
         }
         return action.apply(link.get());
+    }
+
+    /** The language of the e-mail the link was in: its order's locale, else (a test message) the merchant's default. */
+    @Nullable
+    private String locale(OptOutLink link) {
+        String orderLocale = link.orderId() == null ? null : orders.byId(link.orderId()).map(o -> o.locale()).orElse(null);
+        return orderLocale != null ? orderLocale : merchants.find(link.merchantId()).map(m -> m.defaultLocale()).orElse(null);
     }
 
     private Map<String, String> values(OptOutLink link, HttpRequest<?> request) {

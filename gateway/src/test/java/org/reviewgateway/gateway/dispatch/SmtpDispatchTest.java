@@ -175,6 +175,7 @@ class SmtpDispatchTest implements TestPropertyProvider {
 
         MimeMessage message = messagesTo(email).get(0);
         assertEquals("Wie war Ihre Bestellung bei Acme Shop?", message.getSubject());
+        assertEquals("de", message.getHeader("Content-Language")[0]);
         String text = (String) ((MimeMultipart) message.getContent()).getBodyPart(0).getContent();
         assertTrue(text.contains("Hallo liebe Kundin, lieber Kunde,"), text);
     }

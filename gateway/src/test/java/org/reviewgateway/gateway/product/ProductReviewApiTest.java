@@ -187,7 +187,7 @@ class ProductReviewApiTest {
         assertEquals(422, wrong.status());
         String page = wrong.body();
         int teapot = page.indexOf("<legend>Your rating for Tea");
-        int error = page.indexOf("choose from 1 to 5 stars for this product");
+        int error = page.indexOf("Please choose 1 to 5 stars for this product");
         assertTrue(error > teapot && teapot > 0, "the error sits in the tea pot's fieldset: " + page);
         assertTrue(page.contains(">Leaks</textarea>") && page.contains(">Sturdy</textarea>") && page.contains(">Good</textarea>"),
                 "what was typed is shown again: " + page);

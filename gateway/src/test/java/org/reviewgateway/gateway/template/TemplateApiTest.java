@@ -147,14 +147,15 @@ class TemplateApiTest {
     }
 
     @Test
-    void merchantDefaultLocaleComesBeforeTheBuiltInOnes() {
+    void theCustomersLanguageComesBeforeTheMerchantsDefault() {
         client.patchJson("/v1/settings", key, "{\"defaultLocale\":\"fr-CA\"}");
         assertEquals("Wie war Ihre Bestellung bei Template Shop?", client.postJson("/v1/templates/de/preview", key, "{}").json().get("subject"),
                 "no own template at all: the built-in one of the customer's language");
         put("fr", "{\"subject\":\"Votre avis\",\"text\":\"{{reviewLink}} {{unsubscribeLink}}\"}");
-        assertEquals("Votre avis", client.postJson("/v1/templates/es/preview", key, "{}").json().get("subject"));
-        assertEquals("Votre avis", client.postJson("/v1/templates/de/preview", key, "{}").json().get("subject"),
-                "exact, language, merchant default, then built-in");
+        assertEquals("Wie war Ihre Bestellung bei Template Shop?", client.postJson("/v1/templates/de/preview", key, "{}").json().get("subject"),
+                "the built-in German beats the merchant's own French for a German customer");
+        assertEquals("Votre avis", client.postJson("/v1/templates/ja/preview", key, "{}").json().get("subject"),
+                "a language the gateway does not speak: the merchant's default");
         put("de", "{\"subject\":\"Ihre Meinung\",\"text\":\"{{reviewLink}} {{unsubscribeLink}}\"}");
         assertEquals("Ihre Meinung", client.postJson("/v1/templates/de-CH/preview", key, "{}").json().get("subject"));
     }
