@@ -9,6 +9,7 @@ import io.micronaut.test.support.TestPropertyProvider;
 import jakarta.inject.Inject;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
+import jakarta.mail.internet.MimeMultipart;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -17,6 +18,9 @@ import org.reviewgateway.gateway.mail.MimeMessages;
 import org.reviewgateway.gateway.mail.OutgoingMail;
 import org.reviewgateway.gateway.mail.RenderedMessage;
 import org.reviewgateway.gateway.support.GatewayClient;
+import org.reviewgateway.gateway.support.MutableClock;
+import org.reviewgateway.gateway.support.Orders;
+import org.reviewgateway.gateway.web.CustomerTexts;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -26,6 +30,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
@@ -35,19 +40,23 @@ import java.util.stream.Collectors;
 
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
- * DKIM: a message GreenMail received is verified by an independent verifier (Debian's python3-dkim, installed by
- * .ci/run) with the selector's public key, and one changed byte in the body or in List-Unsubscribe breaks it.
+ * What decides the inbox. DKIM: a message GreenMail received is verified by an independent verifier (Debian's
+ * python3-dkim, installed by .ci/run) with the selector's public key, and one changed byte in the body or in
+ * List-Unsubscribe breaks it. Content and headers: an invitation in every built-in language scores at most 2.0 in
+ * SpamAssassin (local tests only) and has what Gmail's sender guidelines ask for.
  */
 @MicronautTest(transactional = false)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class DkimSigningTest implements TestPropertyProvider {
+class DeliverabilityTest implements TestPropertyProvider {
 
     private static final Path PYTHON = Path.of("/usr/bin/python3");
+    private static final Path SPAMASSASSIN = Path.of("/usr/bin/spamassassin");
     private static final Path KEYS = Path.of("src/test/resources/dkim");
     private final int smtpPort = freePort();
     private final GreenMail greenMail = new GreenMail(new ServerSetup(smtpPort, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
@@ -58,19 +67,26 @@ class DkimSigningTest implements TestPropertyProvider {
     JsonMapper json;
     @Inject
     DkimSigning dkim;
+    @Inject
+    CustomerTexts texts;
+    @Inject
+    Dispatcher dispatcher;
+    @Inject
+    MutableClock clock;
 
     @Override
     public Map<String, String> getProperties() {
         greenMail.start();
         return Map.of(
-                "gateway.data-dir", "./target/test-data-dkim",
+                "gateway.data-dir", "./target/test-data-deliverability",
                 "mail.transport", "smtp",
                 "mail.smtp.host", "127.0.0.1",
                 "mail.smtp.port", String.valueOf(smtpPort),
                 "mail.from", "reviews@gateway.example",
                 "mail.dkim.domain", "gateway.example",
                 "mail.dkim.selector", "rig2026",
-                "mail.dkim.key", KEYS.resolve("test-key.pem").toAbsolutePath().toString());
+                "mail.dkim.key", KEYS.resolve("test-key.pem").toAbsolutePath().toString(),
+                "gateway.public-base-url", "https://reviews.gateway.example");
     }
 
     @AfterAll
@@ -122,6 +138,58 @@ class DkimSigningTest implements TestPropertyProvider {
         String written = raw(signed);
         assertTrue(written.startsWith("DKIM-Signature:"), written);
         assertTrue(written.contains("Message-ID: <delivery-42@gateway.example>"), "a retry must carry the same Message-ID: " + written);
+    }
+
+    @Test
+    void anInvitationInEveryLanguageScoresAtMostTwoInSpamAssassinAndMeetsGmailsGuidelines() throws Exception {
+        assumeTrue(Files.isExecutable(SPAMASSASSIN), "needs Debian's spamassassin (.ci/run installs it)");
+        GatewayClient client = new GatewayClient(server, json);
+        String key = client.newMerchant("Deliverable Shop").apiKey();
+        String tag = UUID.randomUUID().toString().substring(0, 8);
+        Map<String, Double> scores = new java.util.TreeMap<>();
+        for (String language : CustomerTexts.LANGUAGES) {
+            String email = "inbox." + language + "." + tag + "@example.org";
+            assertEquals(201, client.postJson("/v1/orders", key,
+                    Orders.delegated("INBOX-" + language + "-" + tag, email, "Kim", language, clock.instant())).status());
+            dispatcher.dispatchDue();
+            await().atMost(Duration.ofSeconds(10)).until(() -> received(email) != null);
+            MimeMessage message = received(email);
+
+            assertNotNull(message.getHeader("Date"), language);
+            assertNotNull(message.getHeader("Message-ID"), language);
+            assertEquals("Deliverable Shop", ((InternetAddress) message.getFrom()[0]).getPersonal(), "From with a display name");
+            assertEquals(language, message.getHeader("Content-Language")[0]);
+            String unsubscribe = message.getHeader("List-Unsubscribe")[0];
+            assertTrue(unsubscribe.startsWith("<https://"), unsubscribe);
+            assertEquals("List-Unsubscribe=One-Click", message.getHeader("List-Unsubscribe-Post")[0]);
+            MimeMultipart parts = (MimeMultipart) message.getContent();
+            String text = (String) parts.getBodyPart(0).getContent();
+            String html = (String) parts.getBodyPart(1).getContent();
+            String intro = texts.text(language, "mail.intro").replace("{{shopName}}", "Deliverable Shop");
+            assertTrue(text.contains(intro) && html.contains(intro), language + ": the text part says what the HTML part says");
+            for (String shortener : List.of("bit.ly", "tinyurl", "goo.gl", "t.co/", "ow.ly")) {
+                assertFalse(text.contains(shortener) || html.contains(shortener), shortener);
+            }
+
+            String raw = raw(message);
+            Files.createDirectories(Path.of("target/deliverability"));
+            Files.writeString(Path.of("target/deliverability", language + ".eml"), raw, StandardCharsets.UTF_8);
+            double score = spamScore(raw);
+            scores.put(language, score);
+            assertTrue(score <= 2.0, language + " scores " + score);
+        }
+        System.out.println("SpamAssassin scores per language: " + scores);
+    }
+
+    private static double spamScore(String message) throws Exception {
+        Process spamassassin = new ProcessBuilder(SPAMASSASSIN.toString(), "-L", "-t").redirectErrorStream(false).start();
+        spamassassin.getOutputStream().write(message.getBytes(StandardCharsets.UTF_8));
+        spamassassin.getOutputStream().close();
+        String output = new String(spamassassin.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(spamassassin.waitFor(60, TimeUnit.SECONDS));
+        java.util.regex.Matcher status = java.util.regex.Pattern.compile("X-Spam-Status: \\w+, score=(-?[0-9.]+)").matcher(output);
+        assertTrue(status.find(), output);
+        return Double.parseDouble(status.group(1));
     }
 
     private MimeMessage received(String email) throws Exception {
