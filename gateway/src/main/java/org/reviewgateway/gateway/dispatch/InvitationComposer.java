@@ -49,7 +49,7 @@ public class InvitationComposer {
         String email = cipher.decrypt(d.merchant().id(), d.recipient().emailCipher());
         String name = d.recipient().nameCipher() == null ? null : cipher.decrypt(d.merchant().id(), d.recipient().nameCipher());
         String unsubscribeLink = links.unsubscribeLink(unsubscribeTokens.forRecipient(d.merchant().id(), d.order().id(), d.recipient().keyId()));
-        RenderedMessage rendered = renderer.render(template, new Placeholders(d.merchant().shopName(), name,
+        RenderedMessage rendered = renderer.render(template, Placeholders.of(d.merchant(), name,
                 links.reviewLink(cipher.decrypt(d.merchant().id(), d.order().reviewTokenSealed())), unsubscribeLink, d.order().transactionId()));
         if (!d.invite()) {
             String prefix = texts.text(CustomerTexts.languageOf(template.locale()), "mail.reminderPrefix");

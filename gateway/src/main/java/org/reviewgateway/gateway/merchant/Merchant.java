@@ -6,6 +6,7 @@ import io.micronaut.data.annotation.MappedEntity;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Map;
 import java.util.UUID;
 
 /** A shop (or an agency's shop) with its API key hash and its settings; durations in seconds. */
@@ -23,6 +24,9 @@ public record Merchant(
         @Nullable Long reminderDelaySeconds,
         @Nullable Long invitationCooldownSeconds,
         long retentionSeconds,
+        @Nullable String shopUrl,
+        @Nullable String privacyPolicyUrl,
+        @Nullable String imprint,
         Instant createdAt,
         Instant updatedAt) {
 
@@ -44,20 +48,27 @@ public record Merchant(
         return Duration.ofSeconds(retentionSeconds);
     }
 
+    /** What the customer pages say of the sender: its name, and links back to the shop and its privacy policy (false: none). */
+    public Map<String, Object> shopContext() {
+        return Map.of("shopName", shopName, "shopUrl", shopUrl == null ? false : shopUrl,
+                "privacyPolicyUrl", privacyPolicyUrl == null ? false : privacyPolicyUrl);
+    }
+
     Merchant withApiKey(ApiKey key, Instant now) {
         return new Merchant(id, name, key.prefix(), key.hash(), shopName, senderName, replyTo, defaultLocale,
-                inviteDelaySeconds, reminderDelaySeconds, invitationCooldownSeconds, retentionSeconds, createdAt, now);
+                inviteDelaySeconds, reminderDelaySeconds, invitationCooldownSeconds, retentionSeconds, shopUrl, privacyPolicyUrl, imprint,
+                createdAt, now);
     }
 
     Merchant withSettings(Settings s, Instant now) {
         return new Merchant(id, name, apiKeyPrefix, apiKeyHash, s.shopName(), s.senderName(), s.replyTo(),
                 s.defaultLocale(), s.inviteDelay().toSeconds(), seconds(s.reminderDelay()),
-                seconds(s.invitationCooldown()), s.retention().toSeconds(), createdAt, now);
+                seconds(s.invitationCooldown()), s.retention().toSeconds(), s.shopUrl(), s.privacyPolicyUrl(), s.imprint(), createdAt, now);
     }
 
     Settings settings() {
         return new Settings(shopName, senderName, replyTo, defaultLocale, inviteDelay(),
-                reminderDelay(), invitationCooldown(), retention());
+                reminderDelay(), invitationCooldown(), retention(), shopUrl, privacyPolicyUrl, imprint);
     }
 
     private static Long seconds(Duration d) {

@@ -37,7 +37,7 @@ public class MerchantAccounts {
         Instant now = clock.instant();
         Settings defaults = Settings.defaultsFor(name);
         Merchant merchant = new Merchant(UUID.randomUUID(), name, key.prefix(), key.hash(), null, null, null, null,
-                0, null, null, 0, now, now).withSettings(defaults, now);
+                0, null, null, 0, null, null, null, now, now).withSettings(defaults, now);
         merchants.save(merchant);
         dataKeys.create(merchant.id());
         return new CreatedMerchant(merchant, key.plaintext());

@@ -18,5 +18,8 @@ record PatchSettingsRequest(
         @Nullable @Schema(example = "P7D") String inviteDelay,
         @Nullable @Schema(example = "P7D", nullable = true) String reminderDelay,
         @Nullable @Schema(example = "P30D", nullable = true) String invitationCooldown,
-        @Nullable @Schema(example = "P30D", description = "between P1D and RETENTION_MAX_PERIOD") String retention) {
+        @Nullable @Schema(example = "P30D", description = "between P1D and RETENTION_MAX_PERIOD") String retention,
+        @Nullable @Schema(example = "https://shop.example/", nullable = true, description = "an https URL; the pages link back to it") String shopUrl,
+        @Nullable @Schema(example = "https://shop.example/privacy", nullable = true, description = "an https URL; the pages link to it") String privacyPolicyUrl,
+        @Nullable @Schema(maxLength = 500, nullable = true, description = "the sender's legal notice, plain text; the built-in e-mails print it") String imprint) {
 }

@@ -13,12 +13,15 @@ public record Settings(
         Duration inviteDelay,
         @Nullable Duration reminderDelay,
         @Nullable Duration invitationCooldown,
-        Duration retention) {
+        Duration retention,
+        @Nullable String shopUrl,
+        @Nullable String privacyPolicyUrl,
+        @Nullable String imprint) {
 
     static final Duration DEFAULT_INVITE_DELAY = Duration.ofDays(7);
     static final Duration DEFAULT_RETENTION = Duration.ofDays(30);
 
     static Settings defaultsFor(String merchantName) {
-        return new Settings(merchantName, merchantName, null, "en", DEFAULT_INVITE_DELAY, null, null, DEFAULT_RETENTION);
+        return new Settings(merchantName, merchantName, null, "en", DEFAULT_INVITE_DELAY, null, null, DEFAULT_RETENTION, null, null, null);
     }
 }

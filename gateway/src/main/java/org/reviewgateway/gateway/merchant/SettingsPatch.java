@@ -1,11 +1,14 @@
 package org.reviewgateway.gateway.merchant;
 
+import io.micronaut.core.annotation.Nullable;
 import io.micronaut.json.tree.JsonNode;
 import org.reviewgateway.config.RetentionConfiguration;
 import org.reviewgateway.gateway.web.IsoDurations;
 import org.reviewgateway.gateway.web.JsonFields;
 import org.reviewgateway.gateway.web.LanguageTags;
 
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.time.Duration;
 
 /** Applies a PATCH body (any subset of the settings; null turns an optional delay off) to settings. */
@@ -13,6 +16,8 @@ final class SettingsPatch {
 
     static final Duration MAX_DELAY = Duration.ofDays(365);
     private static final int MAX_NAME = 200;
+    private static final int MAX_URL = 2048;
+    static final int MAX_IMPRINT = 500;
 
     private SettingsPatch() {
     }
@@ -27,7 +32,10 @@ final class SettingsPatch {
                 requiredDuration(fields, "inviteDelay", current.inviteDelay(), Duration.ZERO, MAX_DELAY),
                 optionalDuration(fields, "reminderDelay", current.reminderDelay(), Duration.ZERO, MAX_DELAY),
                 optionalDuration(fields, "invitationCooldown", current.invitationCooldown(), Duration.ZERO, MAX_DELAY),
-                requiredDuration(fields, "retention", current.retention(), RetentionConfiguration.MIN_PERIOD, maxRetention));
+                requiredDuration(fields, "retention", current.retention(), RetentionConfiguration.MIN_PERIOD, maxRetention),
+                httpsUrl(fields, "shopUrl", current.shopUrl()),
+                httpsUrl(fields, "privacyPolicyUrl", current.privacyPolicyUrl()),
+                imprint(fields, current.imprint()));
         fields.throwIfInvalid();
         return patched;
     }
@@ -45,6 +53,51 @@ final class SettingsPatch {
             return current;
         }
         return fields.hasValue("replyTo") ? fields.requiredEmail("replyTo") : null;
+    }
+
+    @Nullable
+    private static String httpsUrl(JsonFields fields, String field, @Nullable String current) {
+        if (!fields.has(field)) {
+            return current;
+        }
+        if (!fields.hasValue(field)) {
+            return null;
+        }
+        String value = fields.requiredLine(field, MAX_URL);
+        if (value == null) {
+            return current;
+        }
+        try {
+            URI uri = new URI(value.trim());
+            if ("https".equalsIgnoreCase(uri.getScheme()) && uri.getHost() != null && uri.getUserInfo() == null) {
+                return uri.toString();
+            }
+        } catch (URISyntaxException notAUri) {
+            // rejected below
+        }
+        fields.reject(field, "must be an https URL such as https://shop.example/");
+        return current;
+    }
+
+    /** The sender's legal notice: plain text, line breaks allowed, nothing else invisible. */
+    @Nullable
+    private static String imprint(JsonFields fields, @Nullable String current) {
+        if (!fields.has("imprint")) {
+            return current;
+        }
+        if (!fields.hasValue("imprint")) {
+            return null;
+        }
+        String value = fields.requiredText("imprint", MAX_IMPRINT);
+        if (value == null) {
+            return current;
+        }
+        String imprint = value.strip().replace("\r\n", "\n");
+        if (imprint.codePoints().anyMatch(c -> c != '\n' && (Character.isISOControl(c) || Character.getType(c) == Character.FORMAT))) {
+            fields.reject("imprint", "must be plain text: line breaks are allowed, other control or invisible characters are not");
+            return current;
+        }
+        return imprint;
     }
 
     private static String defaultLocale(JsonFields fields, String current) {

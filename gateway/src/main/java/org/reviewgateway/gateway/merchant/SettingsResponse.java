@@ -15,12 +15,15 @@ record SettingsResponse(
         String inviteDelay,
         @Nullable String reminderDelay,
         @Nullable String invitationCooldown,
-        String retention) {
+        String retention,
+        @Nullable String shopUrl,
+        @Nullable String privacyPolicyUrl,
+        @Nullable String imprint) {
 
     static SettingsResponse of(Settings s) {
         return new SettingsResponse(s.shopName(), s.senderName(), s.replyTo(), s.defaultLocale(),
                 IsoDurations.format(s.inviteDelay()), format(s.reminderDelay()),
-                format(s.invitationCooldown()), IsoDurations.format(s.retention()));
+                format(s.invitationCooldown()), IsoDurations.format(s.retention()), s.shopUrl(), s.privacyPolicyUrl(), s.imprint());
     }
 
     private static String format(Duration d) {

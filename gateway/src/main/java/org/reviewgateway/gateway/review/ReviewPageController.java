@@ -76,7 +76,7 @@ class ReviewPageController {
             return notFound();
         }
         if (reviews.findByOrderId(order.get().id()).isPresent()) {
-            return pages.page(HttpStatus.OK, "review-already", locale(order.get()), Map.of("shopName", shopName(order.get())));
+            return pages.page(HttpStatus.OK, "review-already", locale(order.get()), shopContext(order.get()));
         }
         return formPage(HttpStatus.OK, order.get(), request, new ReviewInput(null, null, List.of()), null);
     }
@@ -117,13 +117,15 @@ class ReviewPageController {
             if (jsonRequest) {
                 return HttpResponse.ok(ReviewResponse.of(order.get().transactionId(), review, input.products())).contentType(MediaType.APPLICATION_JSON_TYPE);
             }
-            return pages.page(HttpStatus.OK, "review-thanks", locale(order.get()), Map.of("shopName", shopName(order.get()),
-                    "rating", review.rating(), "starsText", "\u2605".repeat(review.rating()) + "\u2606".repeat(5 - review.rating())));
+            Map<String, Object> values = new HashMap<>(shopContext(order.get()));
+            values.put("rating", review.rating());
+            values.put("starsText", "\u2605".repeat(review.rating()) + "\u2606".repeat(5 - review.rating()));
+            return pages.page(HttpStatus.OK, "review-thanks", locale(order.get()), values);
         } catch (AlreadyReviewedException e) {
             if (jsonRequest) {
                 throw e;
             }
-            return pages.page(HttpStatus.CONFLICT, "review-already", locale(order.get()), Map.of("shopName", shopName(order.get())));
+            return pages.page(HttpStatus.CONFLICT, "review-already", locale(order.get()), shopContext(order.get()));
         }
     }
 
@@ -133,8 +135,7 @@ class ReviewPageController {
 
     private HttpResponse<String> formPage(HttpStatus status, Order order, HttpRequest<?> request, ReviewInput input,
                                           @Nullable ReviewInput.Mistake error) {
-        Map<String, Object> values = new HashMap<>();
-        values.put("shopName", shopName(order));
+        Map<String, Object> values = new HashMap<>(shopContext(order));
         values.put("action", request.getPath());
         values.put("stars", stars("star", input.rating()));
         values.put("comment", input.comment() == null ? "" : input.comment());
@@ -176,7 +177,7 @@ class ReviewPageController {
         return order.locale() != null ? order.locale() : merchants.find(order.merchantId()).map(m -> m.defaultLocale()).orElse(null);
     }
 
-    private String shopName(Order order) {
-        return merchants.find(order.merchantId()).map(m -> m.shopName()).orElse("the shop");
+    private Map<String, Object> shopContext(Order order) {
+        return merchants.find(order.merchantId()).map(m -> m.shopContext()).orElse(Map.of("shopName", "", "shopUrl", false, "privacyPolicyUrl", false));
     }
 }

@@ -69,7 +69,7 @@ class TemplatePreview {
     }
 
     private RenderedMessage render(Merchant merchant, String locale, @Nullable String customerName, String unsubscribeLink) {
-        return renderer.render(resolver.resolve(merchant, locale), new Placeholders(merchant.shopName(), customerName,
+        return renderer.render(resolver.resolve(merchant, locale), Placeholders.of(merchant, customerName,
                 links.reviewLink(SAMPLE_TOKEN), unsubscribeLink, SAMPLE_TRANSACTION));
     }
 

@@ -26,6 +26,7 @@ import org.reviewgateway.gateway.web.FormFields;
 import org.reviewgateway.gateway.web.HtmlPages;
 import org.reviewgateway.gateway.web.ProblemResponses;
 
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
@@ -108,8 +109,9 @@ class UnsubscribeController {
         return orderLocale != null ? orderLocale : merchants.find(link.merchantId()).map(m -> m.defaultLocale()).orElse(null);
     }
 
-    private Map<String, String> values(OptOutLink link, HttpRequest<?> request) {
-        String shopName = merchants.find(link.merchantId()).map(m -> m.shopName()).orElse("The shop");
-        return Map.of("shopName", shopName, "action", request.getPath());
+    private Map<String, Object> values(OptOutLink link, HttpRequest<?> request) {
+        Map<String, Object> values = new HashMap<>(merchants.find(link.merchantId()).orElseThrow().shopContext());
+        values.put("action", request.getPath());
+        return values;
     }
 }

@@ -50,6 +50,9 @@ class SettingsApiTest {
         expected.put("reminderDelay", null);
         expected.put("invitationCooldown", null);
         expected.put("retention", "P30D");
+        expected.put("shopUrl", null);
+        expected.put("privacyPolicyUrl", null);
+        expected.put("imprint", null);
         assertEquals(expected, reply.json());
     }
 
@@ -106,11 +109,34 @@ class SettingsApiTest {
             "shopName|\"\"",
             "shopName|null",
             "senderName|\"Acme\\r\\nBcc: victim@example.org\"",
-            "senderName|42"})
+            "senderName|42",
+            "shopUrl|\"http://shop.example/\"",
+            "shopUrl|\"shop.example\"",
+            "shopUrl|\"https://user:pw@shop.example/\"",
+            "shopUrl|\"javascript:alert(1)\"",
+            "privacyPolicyUrl|\"ftp://shop.example/privacy\"",
+            "privacyPolicyUrl|7",
+            "imprint|42",
+            "imprint|\"Acme GmbH\\u0007\"",
+            "imprint|\"Acme \\u202Eevil\""})
     void invalidSettingsAre422AndChangeNothing(String field, String value) {
         Map<String, Object> before = client.get("/v1/settings", key).json();
         assertFieldError(client.patchJson("/v1/settings", key, "{\"" + field + "\":" + value + "}"), field);
         assertEquals(before, client.get("/v1/settings", key).json());
+    }
+
+    @Test
+    void theShopsLinksAndImprintAreSetAndCleared() {
+        Map<String, Object> set = client.patchJson("/v1/settings", key, "{\"shopUrl\":\"https://acme.example/\","
+                + "\"privacyPolicyUrl\":\"https://acme.example/privacy\",\"imprint\":\"Acme GmbH\\nMain St 1, Berlin\\nHRB 12345\"}").json();
+        assertEquals("https://acme.example/", set.get("shopUrl"));
+        assertEquals("https://acme.example/privacy", set.get("privacyPolicyUrl"));
+        assertEquals("Acme GmbH\nMain St 1, Berlin\nHRB 12345", set.get("imprint"));
+        assertFieldError(client.patchJson("/v1/settings", key, "{\"imprint\":\"" + "x".repeat(501) + "\"}"), "imprint");
+        Map<String, Object> cleared = client.patchJson("/v1/settings", key, "{\"shopUrl\":null,\"privacyPolicyUrl\":null,\"imprint\":null}").json();
+        assertNull(cleared.get("shopUrl"));
+        assertNull(cleared.get("privacyPolicyUrl"));
+        assertNull(cleared.get("imprint"));
     }
 
     @Test

@@ -60,12 +60,13 @@ class LanguagesTest {
 
     @Test
     void everyPageRendersInEveryLanguageWithNothingLeftRaw() {
-        Map<String, Object> values = Map.of("shopName", "Shop", "action", "/r/x", "comment", "", "error", "Problem",
+        Map<String, Object> values = new java.util.HashMap<>(Map.of("shopUrl", "https://shop.example/", "privacyPolicyUrl", false));
+        values.putAll(Map.of("shopName", "Shop", "action", "/r/x", "comment", "", "error", "Problem",
                 "message", "Gone", "rating", 4, "starsText", "****", "hasProducts", true,
                 "stars", List.of(Map.of("id", "star5", "value", 5, "checked", false)),
                 "products", List.of(Map.of("position", 0, "name", "Mug", "ratingField", "products[0].rating",
                         "commentField", "products[0].comment", "comment", "", "error", false,
-                        "stars", List.of(Map.of("id", "p0-star5", "value", 5, "checked", false)))));
+                        "stars", List.of(Map.of("id", "p0-star5", "value", 5, "checked", false))))));
         for (String language : CustomerTexts.LANGUAGES) {
             for (String page : PAGES) {
                 var response = pages.page(HttpStatus.OK, page, language + "-XX", values);
@@ -125,6 +126,27 @@ class LanguagesTest {
         assertTrue(form.body().contains("<html lang=\"fr\">"), form.body());
         assertTrue(form.body().contains(escaped(texts.text("fr", "form.heading"))), form.body());
         assertEquals("fr", form.headers().get("content-language").get(0));
+    }
+
+    @Test
+    void pagesNameTheShopAndLinkBackAndMailsCarryItsImprint() {
+        GatewayClient client = new GatewayClient(server, json);
+        String key = client.newMerchant("Imprint Shop").apiKey();
+        assertEquals(200, client.send("PATCH", "/v1/settings", key, "application/json", "{\"shopUrl\":\"https://imprint.example/\","
+                + "\"privacyPolicyUrl\":\"https://imprint.example/privacy\",\"imprint\":\"Imprint GmbH <Berlin>\\nHRB 4711\"}").status());
+        String link = (String) client.postJson("/v1/orders", key, OrderBody.self("I-" + UUID.randomUUID()).with("locale", "de").json())
+                .json().get("reviewLink");
+        String form = client.get(link.substring(server.getURL().toString().length()), null).body();
+        assertTrue(form.contains("<a href=\"https://imprint.example/\">Zurück zu Imprint Shop</a>"), form);
+        assertTrue(form.contains("<a href=\"https://imprint.example/privacy\">Datenschutzerklärung</a>"), form);
+
+        Map<String, Object> preview = client.postJson("/v1/templates/de/preview", key, "{}").json();
+        assertTrue(((String) preview.get("text")).contains("Imprint GmbH <Berlin>\nHRB 4711"), (String) preview.get("text"));
+        assertTrue(((String) preview.get("html")).contains("Imprint GmbH &lt;Berlin&gt;"), (String) preview.get("html"));
+
+        put(client, key, "en", "Visit {{shopUrl}} – {{privacyPolicyUrl}} – {{imprint}}");
+        assertEquals("Visit https://imprint.example/ – https://imprint.example/privacy – Imprint GmbH <Berlin> HRB 4711",
+                subject(client, key, "en"), "merchant templates may use them too (a subject stays one line)");
     }
 
     private static String escaped(String text) {
