@@ -15,7 +15,7 @@ import java.util.regex.Pattern;
 @ConfigurationProperties("mail.dkim")
 public record DkimConfiguration(@Nullable String domain, @Nullable String selector, @Nullable String key) {
 
-    private static final Pattern DOMAIN = Pattern.compile("(?i)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\\.)+[a-z]{2,63}");
+    private static final Pattern DOMAIN = Pattern.compile("(?i)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\\.)+[a-z0-9-]{2,63}");
     private static final Pattern SELECTOR = Pattern.compile("(?i)[a-z0-9]([a-z0-9._-]{0,62})");
 
     public DkimConfiguration {

@@ -40,7 +40,8 @@ final class ShopLineItems {
         if (sku != null && ProductLines.isId(sku.strip())) {
             return sku.strip();
         }
-        return productId != null && ProductLines.isId(productId) ? productId : null;
+        // WooCommerce sends product_id 0 for a product deleted since: no product, not one shared by every such line
+        return productId != null && !productId.matches("0+") && ProductLines.isId(productId) ? productId : null;
     }
 
     @Nullable

@@ -54,6 +54,11 @@ public record Merchant(
                 "privacyPolicyUrl", privacyPolicyUrl == null ? false : privacyPolicyUrl);
     }
 
+    /** The shop context of a merchant gone meanwhile (offboarded between two reads). */
+    public static Map<String, Object> unknownShopContext() {
+        return Map.of("shopName", "", "shopUrl", false, "privacyPolicyUrl", false);
+    }
+
     Merchant withApiKey(ApiKey key, Instant now) {
         return new Merchant(id, name, key.prefix(), key.hash(), shopName, senderName, replyTo, defaultLocale,
                 inviteDelaySeconds, reminderDelaySeconds, invitationCooldownSeconds, retentionSeconds, shopUrl, privacyPolicyUrl, imprint,

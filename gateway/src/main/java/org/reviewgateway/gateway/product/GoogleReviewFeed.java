@@ -4,15 +4,13 @@ import io.micronaut.core.annotation.Nullable;
 import io.micronaut.data.connection.jdbc.advice.DelegatingDataSource;
 import jakarta.inject.Singleton;
 import org.reviewgateway.gateway.merchant.Merchant;
+import org.reviewgateway.gateway.privacy.PiiCipher;
 import org.reviewgateway.gateway.web.PublicLinks;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.SynchronousSink;
 import reactor.core.scheduler.Schedulers;
 
 import java.io.ByteArrayOutputStream;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -26,7 +24,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.UUID;
 import java.util.regex.Pattern;
 import javax.sql.DataSource;
 import javax.xml.stream.XMLOutputFactory;
@@ -36,9 +33,9 @@ import javax.xml.stream.XMLStreamWriter;
 /**
  * Every product review of a merchant as Google's Product Reviews feed, schema 2.4, streamed a page at a time as the
  * client reads (a review per line): memory stays flat for any number of reviews. Reviewers are always
- * {@code Anonymous}; a review id is a digest, so neither order ids nor transaction ids leave the gateway. A review
- * without a comment says its stars, as the schema requires content; a product without a page of its own links to its
- * public rating.
+ * {@code Anonymous}; a review id is keyed with the merchant's key, so neither order ids nor transaction ids leave the gateway. A review
+ * without a comment says its stars, as the schema requires content; a product without a page of its own links to the shop, else to
+ * its public rating.
  */
 @Singleton
 class GoogleReviewFeed {
@@ -51,10 +48,12 @@ class GoogleReviewFeed {
 
     private final DataSource dataSource;
     private final PublicLinks links;
+    private final PiiCipher cipher;
 
-    GoogleReviewFeed(DataSource dataSource, PublicLinks links) {
+    GoogleReviewFeed(DataSource dataSource, PublicLinks links, PiiCipher cipher) {
         this.dataSource = DelegatingDataSource.unwrapDataSource(dataSource);
         this.links = links;
+        this.cipher = cipher;
     }
 
     Flux<byte[]> chunks(Merchant merchant) {
@@ -141,7 +140,7 @@ class GoogleReviewFeed {
                 cursor.xml.writeStartElement("reviews");
             }
             cursor.xml.writeCharacters("\n");
-            review(cursor.xml, cursor.merchant.id(), row, products.get(row.productId()));
+            review(cursor.xml, cursor.merchant, row, products.get(row.productId()));
             cursor.afterOrder = row.orderId();
             cursor.afterProduct = row.productId();
         }
@@ -163,13 +162,14 @@ class GoogleReviewFeed {
     }
 
     /** @param product as the catalogue describes it (every product review's product is in it: the order put it there) */
-    private void review(XMLStreamWriter xml, UUID merchantId, FeedRow row, ProductLine product) throws XMLStreamException {
+    private void review(XMLStreamWriter xml, Merchant merchant, FeedRow row, ProductLine product) throws XMLStreamException {
         String productId = row.productId();
-        String productUrl = product.url() != null ? product.url() : links.productRating(merchantId, productId);
+        String productUrl = product.url() != null ? product.url()
+                : merchant.shopUrl() != null ? merchant.shopUrl() : links.productRating(merchant.id(), productId);
         int rating = row.rating();
         String comment = row.comment();
         xml.writeStartElement("review");
-        element(xml, "review_id", reviewId(row.orderId(), productId));
+        element(xml, "review_id", HexFormat.of().formatHex(cipher.hmac(merchant.id(), "product-review/" + row.orderId() + "/" + productId), 0, 16));
         xml.writeStartElement("reviewer");
         xml.writeStartElement("name");
         xml.writeAttribute("is_anonymous", "true");
@@ -214,16 +214,6 @@ class GoogleReviewFeed {
         xml.writeStartElement(name);
         xml.writeCharacters(NOT_XML.matcher(text).replaceAll("\uFFFD"));
         xml.writeEndElement();
-    }
-
-    /** Stable and unique per product review, and reveals nothing of the order. */
-    private static String reviewId(long orderId, String productId) {
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest((orderId + "/" + productId).getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(digest, 0, 16);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     /** Where one feed stands: the XML written so far and the last review read. */

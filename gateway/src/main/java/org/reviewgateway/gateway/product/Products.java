@@ -17,7 +17,8 @@ import java.util.List;
 import java.util.UUID;
 
 /**
- * A merchant's products, stored once each and described as the latest order names them, and the products of each
+ * A merchant's products, stored once each and described as the latest order names them (a GTIN or URL it leaves out
+ * stays as known: a shop's webhook carries neither), and the products of each
  * order. Written in the order's transaction; rows are taken in id order, so concurrent orders of the same products
  * never wait for each other in a circle.
  */
@@ -41,9 +42,9 @@ public class Products {
                      INSERT INTO products (merchant_id, product_id, name, gtin, url, updated_at) VALUES (?, ?, ?, ?, ?, ?)
                      ON CONFLICT DO NOTHING""");
              PreparedStatement update = c.prepareStatement("""
-                     UPDATE products SET name = ?, gtin = ?, url = ?, updated_at = ?
+                     UPDATE products SET name = ?, gtin = COALESCE(?, gtin), url = COALESCE(?, url), updated_at = ?
                      WHERE merchant_id = ? AND product_id = ?
-                       AND (name <> ? OR gtin IS DISTINCT FROM ? OR url IS DISTINCT FROM ?)""");
+                       AND (name <> ? OR (? IS NOT NULL AND gtin IS DISTINCT FROM ?) OR (? IS NOT NULL AND url IS DISTINCT FROM ?))""");
              PreparedStatement link = c.prepareStatement(
                      "INSERT INTO order_products (order_id, merchant_id, product_id, position) VALUES (?, ?, ?, ?)")) {
             List<ProductLine> byId = lines.stream().sorted(Comparator.comparing(ProductLine::id)).toList();
@@ -63,7 +64,9 @@ public class Products {
                 update.setString(6, line.id());
                 update.setString(7, line.name());
                 update.setString(8, line.gtin());
-                update.setString(9, line.url());
+                update.setString(9, line.gtin());
+                update.setString(10, line.url());
+                update.setString(11, line.url());
                 update.executeUpdate();
             }
             for (int i = 0; i < lines.size(); i++) {

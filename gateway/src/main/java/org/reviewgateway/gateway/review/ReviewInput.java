@@ -29,12 +29,18 @@ record ReviewInput(@Nullable Integer rating, @Nullable String comment, List<Prod
         List<ProductRating> products = new ArrayList<>();
         for (int i = 0; i < orderProducts.size(); i++) {
             Integer productRating = formRating(fields.get(productField(i, "rating")));
-            String productComment = fields.get(productField(i, "comment"));
+            String productComment = lineBreaks(fields.get(productField(i, "comment")));
             if (productRating != null || (productComment != null && !productComment.isBlank())) {
                 products.add(new ProductRating(orderProducts.get(i).id(), productRating == null ? 0 : productRating, productComment));
             }
         }
-        return new ReviewInput(formRating(fields.get("rating")), fields.get("comment"), List.copyOf(products));
+        return new ReviewInput(formRating(fields.get("rating")), lineBreaks(fields.get("comment")), List.copyOf(products));
+    }
+
+    /** A browser counts a line break as one character against maxlength and sends it as two. */
+    @Nullable
+    private static String lineBreaks(@Nullable String text) {
+        return text == null ? null : text.replace("\r\n", "\n");
     }
 
     static String productField(int position, String name) {
@@ -126,18 +132,21 @@ record ReviewInput(@Nullable Integer rating, @Nullable String comment, List<Prod
     record Mistake(String field, Kind kind) {
 
         enum Kind {
-            RATING_MISSING("choose a rating from 1 to 5 stars", "form.error.ratingMissing"),
-            RATING_RANGE("must be a whole number from 1 to 5", "form.error.ratingRange"),
-            COMMENT_TOO_LONG("must be at most " + MAX_COMMENT + " characters", "form.error.commentTooLong"),
-            PRODUCT_RATING("choose from 1 to 5 stars for this product, or clear its comment", "form.error.productRating"),
-            PRODUCT_COMMENT_TOO_LONG("the comment must be at most " + MAX_COMMENT + " characters", "form.error.productCommentTooLong");
+            RATING_MISSING("choose a rating from 1 to 5 stars", "form.error.ratingMissing", false),
+            RATING_RANGE("must be a whole number from 1 to 5", "form.error.ratingRange", false),
+            COMMENT_TOO_LONG("must be at most " + MAX_COMMENT + " characters", "form.error.commentTooLong", false),
+            PRODUCT_RATING("choose from 1 to 5 stars for this product, or clear its comment", "form.error.productRating", true),
+            PRODUCT_COMMENT_TOO_LONG("the comment must be at most " + MAX_COMMENT + " characters", "form.error.productCommentTooLong", true);
 
             final String apiMessage;
             final String textKey;
+            /** A product's mistake: its field is the product's id. */
+            final boolean product;
 
-            Kind(String apiMessage, String textKey) {
+            Kind(String apiMessage, String textKey, boolean product) {
                 this.apiMessage = apiMessage;
                 this.textKey = textKey;
+                this.product = product;
             }
         }
 

@@ -19,6 +19,7 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.parameters.RequestBody;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
+import org.reviewgateway.gateway.merchant.Merchant;
 import org.reviewgateway.gateway.merchant.MerchantAccounts;
 import org.reviewgateway.gateway.order.Order;
 import org.reviewgateway.gateway.order.OrderLookup;
@@ -144,7 +145,7 @@ class ReviewPageController {
         for (int i = 0; i < orderProducts.size(); i++) {
             ProductLine line = orderProducts.get(i);
             Optional<ProductRating> given = input.products().stream().filter(p -> p.id().equals(line.id())).findFirst();
-            boolean wrong = error != null && error.field().equals(line.id());
+            boolean wrong = error != null && error.kind().product && error.field().equals(line.id());
             productGroups.add(Map.of(
                     "position", i,
                     "name", line.name(),
@@ -156,8 +157,7 @@ class ReviewPageController {
         }
         values.put("products", productGroups);
         values.put("hasProducts", !productGroups.isEmpty());
-        boolean productError = error != null && orderProducts.stream().anyMatch(p -> p.id().equals(error.field()));
-        values.put("error", error == null || productError ? false : pages.text(locale(order), error.kind().textKey));
+        values.put("error", error == null || error.kind().product ? false : pages.text(locale(order), error.kind().textKey));
         return pages.page(status, "review-form", locale(order), values);
     }
 
@@ -178,6 +178,6 @@ class ReviewPageController {
     }
 
     private Map<String, Object> shopContext(Order order) {
-        return merchants.find(order.merchantId()).map(m -> m.shopContext()).orElse(Map.of("shopName", "", "shopUrl", false, "privacyPolicyUrl", false));
+        return merchants.find(order.merchantId()).map(m -> m.shopContext()).orElseGet(Merchant::unknownShopContext);
     }
 }

@@ -18,6 +18,7 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.parameters.RequestBody;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
+import org.reviewgateway.gateway.merchant.Merchant;
 import org.reviewgateway.gateway.merchant.MerchantAccounts;
 import org.reviewgateway.gateway.order.OrderLookup;
 import org.reviewgateway.gateway.suppression.OptOutLink;
@@ -110,7 +111,8 @@ class UnsubscribeController {
     }
 
     private Map<String, Object> values(OptOutLink link, HttpRequest<?> request) {
-        Map<String, Object> values = new HashMap<>(merchants.find(link.merchantId()).orElseThrow().shopContext());
+        Map<String, Object> values = new HashMap<>(merchants.find(link.merchantId()).map(m -> m.shopContext())
+                .orElseGet(Merchant::unknownShopContext));
         values.put("action", request.getPath());
         return values;
     }

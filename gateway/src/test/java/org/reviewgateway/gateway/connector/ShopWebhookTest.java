@@ -104,10 +104,15 @@ class ShopWebhookTest {
     @Test
     void lineItemsBecomeTheOrdersProductsAndALineWithoutAUsableIdIsLeftOut() {
         ShopHooks shop = ShopHooks.connect(client, key, "shopify", "self", "fulfilled");
+        assertEquals(201, client.postJson("/v1/orders", key, org.reviewgateway.gateway.support.OrderBody.self("API-" + shopifyId()).with("products",
+                List.of(Map.of("id", "IPOD2008RED", "name", "IPod", "gtin", "4006381333931", "url", "https://shop.example/ipod"))).json()).status());
         long id = shopifyId();
         assertEquals("created", shop.post("orders/fulfilled", fixtures.bytes(shopifyOrder(id, "hook.items@example.org"))).json().get("result"));
         assertEquals(List.of(List.of("IPOD2008GREEN", "IPod Nano - 8gb"), List.of("IPOD2008RED", "IPod Nano - 8gb"),
                 List.of("IPOD2008BLACK", "IPod Nano - 8gb")), products(Long.toString(id)), "the SKU is the id");
+        Map<String, Object> red = ((List<Map<String, Object>>) order(Long.toString(id)).get("products")).get(1);
+        assertEquals("4006381333931", red.get("gtin"), "a webhook, which carries no GTIN, keeps the one an API order gave");
+        assertEquals("https://shop.example/ipod", red.get("url"));
 
         long odd = shopifyId();
         Map<String, Object> order = shopifyOrder(odd, "hook.odd@example.org");
@@ -117,10 +122,12 @@ class ShopWebhookTest {
         items.add(lineItem(null, null, "Gift wrapping"));
         items.add(lineItem(77L, "TEA-1", "  "));
         items.add(lineItem(78L, "TEA-2", "Tea\n" + "x".repeat(300)));
+        items.add(lineItem(0L, "", "Deleted product"));
         order.put("line_items", items);
         assertEquals("created", shop.post("orders/fulfilled", fixtures.bytes(order)).json().get("result"));
         assertEquals(List.of(List.of("632910392", "Mug"), List.of("TEA-2", "Tea " + "x".repeat(196))), products(Long.toString(odd)),
-                "a SKU outside the id alphabet falls back to the product id, a product counts once, a line without id or name is left out");
+                "a SKU outside the id alphabet falls back to the product id, a product counts once, a line without id (or WooCommerce's 0 "
+                        + "of a deleted product) or name is left out");
     }
 
     private static Map<String, Object> lineItem(Long productId, String sku, String title) {

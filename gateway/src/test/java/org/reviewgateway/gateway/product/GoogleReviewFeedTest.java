@@ -96,6 +96,12 @@ class GoogleReviewFeedTest {
         assertEquals("Rated 2 of 5 stars.", text(plate, "content"), "the schema requires content");
         assertEquals("https://reviews.acme.example/p/" + merchant.id() + "/products/SKU-2/rating", text(plate, "product_url"));
         assertEquals(0, plate.getElementsByTagName("gtins").getLength());
+        assertEquals(200, client.send("PATCH", "/v1/settings", key, "application/json", "{\"shopUrl\":\"https://feed.example/\"}").status());
+        Document withShop = parse(client.get(FEED, key).body());
+        Element plateAgain = elements(withShop.getElementsByTagName("review")).stream().filter(r -> text(r, "sku").equals("SKU-2"))
+                .findFirst().orElseThrow();
+        assertEquals("https://feed.example/", text(plateAgain, "product_url"), "the shop's page before the JSON rating");
+        client.send("PATCH", "/v1/settings", key, "application/json", "{\"shopUrl\":null}");
 
         for (String secret : List.of(first, second, "feed.reader@example.org", "Shop comment")) {
             assertFalse(feed.body().contains(secret), "the feed carries no order id, address or shop comment: " + secret);

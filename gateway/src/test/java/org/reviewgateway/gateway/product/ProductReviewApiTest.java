@@ -203,6 +203,23 @@ class ProductReviewApiTest {
     }
 
     @Test
+    void aFormCommentIsMeasuredAsTheBrowserCountsItAndItsMistakeShownWhereItBelongs() {
+        String id = "F-" + UUID.randomUUID();
+        String path = order(id, Map.of("id", "comment", "name", "A product called comment"));
+        Reply tooLong = client.send("POST", path, null, "application/x-www-form-urlencoded", "rating=4&comment=" + "c".repeat(2001));
+        assertEquals(422, tooLong.status());
+        String page = tooLong.body();
+        int error = page.indexOf("Please shorten your comment");
+        assertTrue(error > 0 && error < page.indexOf("<h2>"), "the overall comment's mistake is at the top, not in the product's fieldset: " + page);
+
+        Reply withLineBreaks = client.send("POST", path, null, "application/x-www-form-urlencoded",
+                "rating=4&comment=" + "c".repeat(1990) + "%0D%0A".repeat(5) + "end");
+        assertEquals(200, withLineBreaks.status(), "1998 characters as the browser's maxlength counts them (CRLF sent for each break)");
+        String comment = (String) ((Map<String, Object>) client.get("/v1/orders/" + id, key).json().get("review")).get("comment");
+        assertEquals(1998, comment.length());
+    }
+
+    @Test
     void thePublicRatingIsTheAggregateCacheableFromAnyOrigin() {
         String rating = "/p/" + merchantId + "/products/SKU-1/rating";
         Reply none = client.get(rating, null);
