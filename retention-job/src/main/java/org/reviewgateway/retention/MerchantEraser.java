@@ -30,7 +30,8 @@ public class MerchantEraser {
             byOrder(c, "DELETE FROM orders WHERE id = ?", orders);
             return false;
         }
-        for (String table : List.of("templates", "suppressions", "opt_out_links", "connectors", "webhook_messages", "webhooks", "products", "product_ratings", "data_keys")) {
+        for (String table : List.of("templates", "suppressions", "opt_out_links", "connectors", "webhook_messages", "webhooks", "products",
+                "product_ratings", "console_sessions", "console_password_links", "console_users", "data_keys")) {
             try (PreparedStatement ps = c.prepareStatement("DELETE FROM " + table + " WHERE merchant_id = ?")) {
                 ps.setObject(1, merchantId);
                 ps.executeUpdate();

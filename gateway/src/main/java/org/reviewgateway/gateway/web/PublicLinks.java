@@ -33,6 +33,16 @@ public class PublicLinks {
         return base() + "/p/" + merchantId + "/products/" + productId + "/rating";
     }
 
+    /** A page of the merchant console, by its path under /console. */
+    public String console(String path) {
+        return base() + "/console/" + path;
+    }
+
+    /** Whether links are https: console cookies are then Secure and __Host- prefixed. */
+    public boolean secure() {
+        return base().startsWith("https://");
+    }
+
     /** Where a shop posts its webhooks. */
     public String hookUrl(String platform, String connectorId) {
         return base() + "/hooks/" + platform + "/" + connectorId;

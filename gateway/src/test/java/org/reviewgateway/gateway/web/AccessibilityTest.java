@@ -27,7 +27,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * WCAG 2.1 AA as axe-core checks it, in Debian's headless Chromium: the review form (with products), its thank-you
- * page, the unsubscribe pages and the HTML part of the built-in e-mail in every language. .ci/run installs the axe CLI
+ * page, the unsubscribe pages, the console's login page and the HTML part of the built-in e-mail in every language. .ci/run installs the axe CLI
  * (npm @axe-core/cli) and Chromium; without them this test cannot run.
  */
 @MicronautTest(transactional = false)
@@ -80,6 +80,7 @@ class AccessibilityTest {
         client.postJson("/v1/orders", key, Orders.delegated(delegated, "reader@example.org", null, null, null));
         long orderId = Db.count(dataSource, "SELECT id FROM orders WHERE transaction_id = ?", delegated);
         urls.add(base + "/u/" + unsubscribeTokens.forOrder(java.util.UUID.fromString(merchant.id()), orderId));
+        urls.add(base + "/console/login");
         for (String locale : CustomerTexts.LANGUAGES) {
             String html = (String) client.postJson("/v1/templates/" + locale + "/preview", key, "{\"customerName\":\"Kim\"}").json().get("html");
             Path file = mails.resolve("invitation-" + locale + ".html");

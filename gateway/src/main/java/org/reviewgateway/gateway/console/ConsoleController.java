@@ -1,0 +1,244 @@
+package org.reviewgateway.gateway.console;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpHeaders;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.MutableHttpResponse;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.PathVariable;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.http.cookie.Cookie;
+import io.micronaut.http.cookie.SameSite;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.swagger.v3.oas.annotations.Hidden;
+import org.reviewgateway.gateway.merchant.Merchant;
+import org.reviewgateway.gateway.merchant.MerchantAccounts;
+import org.reviewgateway.gateway.privacy.SecretTokens;
+import org.reviewgateway.gateway.web.FormFields;
+import org.reviewgateway.gateway.web.PublicLinks;
+
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The console's entrance: login (throttled per address, one generic message for any mistake), logout, the
+ * set-password links, and the overview. A session is a cookie ({@code HttpOnly}, {@code SameSite=Strict},
+ * {@code Secure} and {@code __Host-} under https); every POST of a session carries its CSRF token, and the login and
+ * set-password forms a token of their own (the same random value in a cookie and in the form).
+ */
+@Hidden
+@Controller("/console")
+@ExecuteOn(TaskExecutors.BLOCKING)
+class ConsoleController {
+
+    static final String CSRF_FIELD = "csrf";
+    private static final String WRONG_LOGIN = "The e-mail address or the password is not right.";
+    private static final int FORM_TOKEN_BYTES = 24;
+
+    private final ConsoleUsers users;
+    private final ConsoleSessions sessions;
+    private final LoginThrottle throttle;
+    private final MerchantAccounts merchants;
+    private final ConsolePages pages;
+    private final PublicLinks links;
+    private final SecretTokens tokens;
+
+    ConsoleController(ConsoleUsers users, ConsoleSessions sessions, LoginThrottle throttle, MerchantAccounts merchants,
+                      ConsolePages pages, PublicLinks links, SecretTokens tokens) {
+        this.users = users;
+        this.sessions = sessions;
+        this.throttle = throttle;
+        this.merchants = merchants;
+        this.pages = pages;
+        this.links = links;
+        this.tokens = tokens;
+    }
+
+    @Get(produces = MediaType.TEXT_HTML)
+    HttpResponse<String> overview(HttpRequest<?> request) {
+        Optional<ConsoleSessions.Session> session = session(request);
+        if (session.isEmpty()) {
+            return toLogin();
+        }
+        Map<String, Object> values = withSession(session.get());
+        values.put("title", "Overview");
+        return pages.page(HttpStatus.OK, "overview", values);
+    }
+
+    @Get(value = "/login", produces = MediaType.TEXT_HTML)
+    HttpResponse<String> loginForm(HttpRequest<?> request) {
+        if (session(request).isPresent()) {
+            return HttpResponse.<String>seeOther(URI.create("/console/"));
+        }
+        return loginPage(HttpStatus.OK, "", null);
+    }
+
+    @Post(value = "/login", consumes = MediaType.ALL, produces = MediaType.TEXT_HTML)
+    HttpResponse<String> login(@Nullable @Body String body, HttpRequest<?> request) {
+        Map<String, String> fields = FormFields.parse(request.getContentType().orElse(null), body);
+        if (!formTokenMatches(request, fields)) {
+            return forbidden();
+        }
+        String email = fields.getOrDefault("email", "").trim();
+        String password = fields.getOrDefault("password", "");
+        if (email.isEmpty() || email.length() > 254 || password.isEmpty() || password.length() > ConsoleUsers.MAX_PASSWORD) {
+            return loginPage(HttpStatus.OK, email.length() > 254 ? "" : email, WRONG_LOGIN);
+        }
+        if (throttle.blocked(email)) {
+            return pages.page(HttpStatus.TOO_MANY_REQUESTS, "message", message("Too many attempts",
+                            "This address had too many wrong passwords. Please wait 15 minutes, then try again.", true))
+                    .header(HttpHeaders.RETRY_AFTER, String.valueOf(LoginThrottle.WINDOW.toSeconds()));
+        }
+        Optional<ConsoleUsers.ConsoleUser> user = users.authenticate(email, password);
+        if (user.isEmpty()) {
+            throttle.failed(email);
+            return loginPage(HttpStatus.OK, email, WRONG_LOGIN);
+        }
+        cookie(request, sessionCookie()).ifPresent(sessions::close);
+        return HttpResponse.<String>seeOther(URI.create("/console/"))
+                .cookie(cookie(sessionCookie(), sessions.open(user.get()), ConsoleSessions.IDLE_EXPIRY))
+                .cookie(cookie(formCookie(), "", Duration.ZERO));
+    }
+
+    @Post(value = "/logout", consumes = MediaType.ALL, produces = MediaType.TEXT_HTML)
+    HttpResponse<String> logout(@Nullable @Body String body, HttpRequest<?> request) {
+        Optional<String> token = cookie(request, sessionCookie());
+        Optional<ConsoleSessions.Session> session = token.flatMap(sessions::find);
+        if (session.isEmpty()) {
+            return toLogin();
+        }
+        if (!csrfMatches(session.get(), FormFields.parse(request.getContentType().orElse(null), body))) {
+            return forbidden();
+        }
+        sessions.close(token.get());
+        return HttpResponse.<String>seeOther(URI.create("/console/login")).cookie(cookie(sessionCookie(), "", Duration.ZERO));
+    }
+
+    @Get(value = "/set-password/{token}", produces = MediaType.TEXT_HTML)
+    HttpResponse<String> setPasswordForm(@PathVariable String token, HttpRequest<?> request) {
+        if (!users.linkValid(token)) {
+            return linkGone();
+        }
+        return setPasswordPage(HttpStatus.OK, request, null);
+    }
+
+    @Post(value = "/set-password/{token}", consumes = MediaType.ALL, produces = MediaType.TEXT_HTML)
+    HttpResponse<String> setPassword(@PathVariable String token, @Nullable @Body String body, HttpRequest<?> request) {
+        Map<String, String> fields = FormFields.parse(request.getContentType().orElse(null), body);
+        if (!formTokenMatches(request, fields)) {
+            return forbidden();
+        }
+        if (!users.linkValid(token)) {
+            return linkGone();
+        }
+        String password = fields.getOrDefault("password", "");
+        if (password.codePointCount(0, password.length()) < ConsoleUsers.MIN_PASSWORD) {
+            return setPasswordPage(HttpStatus.UNPROCESSABLE_ENTITY, request, "Please choose at least " + ConsoleUsers.MIN_PASSWORD + " characters.");
+        }
+        if (password.length() > ConsoleUsers.MAX_PASSWORD) {
+            return setPasswordPage(HttpStatus.UNPROCESSABLE_ENTITY, request, "Please choose at most " + ConsoleUsers.MAX_PASSWORD + " characters.");
+        }
+        if (users.setPassword(token, password).isEmpty()) {
+            return linkGone();
+        }
+        return pages.page(HttpStatus.OK, "message", message("Password saved", "Your password is set. You can log in now.", true))
+                .cookie(cookie(formCookie(), "", Duration.ZERO));
+    }
+
+    @Get(value = "/assets/console.css", produces = "text/css")
+    HttpResponse<String> stylesheet() {
+        return HttpResponse.ok(ConsolePages.resource("assets/console.css")).contentType("text/css;charset=utf-8")
+                .header(HttpHeaders.CACHE_CONTROL, "public, max-age=3600");
+    }
+
+    private MutableHttpResponse<String> loginPage(HttpStatus status, String email, @Nullable String error) {
+        String formToken = tokens.newToken(FORM_TOKEN_BYTES);
+        Map<String, Object> values = new HashMap<>();
+        values.put("title", "Log in");
+        values.put("email", email);
+        values.put("error", error == null ? false : error);
+        values.put(CSRF_FIELD, formToken);
+        return pages.page(status, "login", values).cookie(cookie(formCookie(), formToken, Duration.ofHours(1)));
+    }
+
+    private HttpResponse<String> setPasswordPage(HttpStatus status, HttpRequest<?> request, @Nullable String error) {
+        String formToken = tokens.newToken(FORM_TOKEN_BYTES);
+        Map<String, Object> values = new HashMap<>();
+        values.put("title", "Choose your password");
+        values.put("action", request.getPath());
+        values.put("error", error == null ? false : error);
+        values.put(CSRF_FIELD, formToken);
+        return pages.page(status, "set-password", values).cookie(cookie(formCookie(), formToken, Duration.ofHours(1)));
+    }
+
+    private Map<String, Object> withSession(ConsoleSessions.Session session) {
+        Merchant merchant = merchants.find(session.merchantId()).orElseThrow();
+        Map<String, Object> values = new HashMap<>();
+        values.put("session", true);
+        values.put("shopName", merchant.shopName());
+        values.put("email", session.email());
+        values.put(CSRF_FIELD, session.csrfToken());
+        return values;
+    }
+
+    private static Map<String, Object> message(String heading, String text, boolean loginLink) {
+        return Map.of("title", heading, "heading", heading, "text", text, "loginLink", loginLink);
+    }
+
+    private HttpResponse<String> linkGone() {
+        return pages.page(HttpStatus.NOT_FOUND, "message", message("This link cannot be used",
+                "The link is unknown, used already or older than 24 hours. Ask for a new one.", false));
+    }
+
+    private HttpResponse<String> forbidden() {
+        return pages.page(HttpStatus.FORBIDDEN, "message", message("Please try again",
+                "The form was too old or did not come from this console. Reload the page and send it again.", true));
+    }
+
+    private static HttpResponse<String> toLogin() {
+        return HttpResponse.<String>seeOther(URI.create("/console/login"));
+    }
+
+    private Optional<ConsoleSessions.Session> session(HttpRequest<?> request) {
+        return cookie(request, sessionCookie()).flatMap(sessions::find);
+    }
+
+    private static boolean csrfMatches(ConsoleSessions.Session session, Map<String, String> fields) {
+        return equal(session.csrfToken(), fields.get(CSRF_FIELD));
+    }
+
+    private boolean formTokenMatches(HttpRequest<?> request, Map<String, String> fields) {
+        return cookie(request, formCookie()).map(expected -> equal(expected, fields.get(CSRF_FIELD))).orElse(false);
+    }
+
+    private static boolean equal(String expected, @Nullable String presented) {
+        return presented != null && MessageDigest.isEqual(expected.getBytes(StandardCharsets.UTF_8), presented.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static Optional<String> cookie(HttpRequest<?> request, String name) {
+        return request.getCookies().findCookie(name).map(Cookie::getValue).filter(v -> !v.isBlank());
+    }
+
+    private String sessionCookie() {
+        return links.secure() ? "__Host-rig_console" : "rig_console";
+    }
+
+    private String formCookie() {
+        return links.secure() ? "__Host-rig_form" : "rig_form";
+    }
+
+    private Cookie cookie(String name, String value, Duration maxAge) {
+        return Cookie.of(name, value).path("/").httpOnly(true).sameSite(SameSite.Strict).secure(links.secure()).maxAge(maxAge);
+    }
+}
