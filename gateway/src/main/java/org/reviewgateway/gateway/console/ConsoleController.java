@@ -12,21 +12,14 @@ import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Post;
-import io.micronaut.http.cookie.Cookie;
-import io.micronaut.http.cookie.SameSite;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.swagger.v3.oas.annotations.Hidden;
-import org.reviewgateway.gateway.merchant.Merchant;
 import org.reviewgateway.gateway.merchant.MerchantAccounts;
 import org.reviewgateway.gateway.privacy.SecretTokens;
 import org.reviewgateway.gateway.web.FormFields;
-import org.reviewgateway.gateway.web.PublicLinks;
 
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -42,7 +35,6 @@ import java.util.Optional;
 @ExecuteOn(TaskExecutors.BLOCKING)
 class ConsoleController {
 
-    static final String CSRF_FIELD = "csrf";
     private static final String WRONG_LOGIN = "The e-mail address or the password is not right.";
     private static final int FORM_TOKEN_BYTES = 24;
 
@@ -51,34 +43,34 @@ class ConsoleController {
     private final LoginThrottle throttle;
     private final MerchantAccounts merchants;
     private final ConsolePages pages;
-    private final PublicLinks links;
+    private final ConsoleCookies cookies;
     private final SecretTokens tokens;
 
     ConsoleController(ConsoleUsers users, ConsoleSessions sessions, LoginThrottle throttle, MerchantAccounts merchants,
-                      ConsolePages pages, PublicLinks links, SecretTokens tokens) {
+                      ConsolePages pages, ConsoleCookies cookies, SecretTokens tokens) {
         this.users = users;
         this.sessions = sessions;
         this.throttle = throttle;
         this.merchants = merchants;
         this.pages = pages;
-        this.links = links;
+        this.cookies = cookies;
         this.tokens = tokens;
     }
 
     @Get(produces = MediaType.TEXT_HTML)
     HttpResponse<String> overview(HttpRequest<?> request) {
-        Optional<ConsoleSessions.Session> session = session(request);
+        Optional<ConsoleSessions.Session> session = cookies.session(request);
         if (session.isEmpty()) {
             return toLogin();
         }
-        Map<String, Object> values = withSession(session.get());
+        Map<String, Object> values = pages.withSession(session.get(), merchants.find(session.get().merchantId()).orElseThrow());
         values.put("title", "Overview");
         return pages.page(HttpStatus.OK, "overview", values);
     }
 
     @Get(value = "/login", produces = MediaType.TEXT_HTML)
     HttpResponse<String> loginForm(HttpRequest<?> request) {
-        if (session(request).isPresent()) {
+        if (cookies.session(request).isPresent()) {
             return HttpResponse.<String>seeOther(URI.create("/console/"));
         }
         return loginPage(HttpStatus.OK, "", null);
@@ -88,7 +80,7 @@ class ConsoleController {
     HttpResponse<String> login(@Nullable @Body String body, HttpRequest<?> request) {
         Map<String, String> fields = FormFields.parse(request.getContentType().orElse(null), body);
         if (!formTokenMatches(request, fields)) {
-            return forbidden();
+            return pages.forbidden();
         }
         String email = fields.getOrDefault("email", "").trim();
         String password = fields.getOrDefault("password", "");
@@ -105,24 +97,24 @@ class ConsoleController {
             throttle.failed(email);
             return loginPage(HttpStatus.OK, email, WRONG_LOGIN);
         }
-        cookie(request, sessionCookie()).ifPresent(sessions::close);
+        cookies.sessionToken(request).ifPresent(sessions::close);
         return HttpResponse.<String>seeOther(URI.create("/console/"))
-                .cookie(cookie(sessionCookie(), sessions.open(user.get()), ConsoleSessions.IDLE_EXPIRY))
-                .cookie(cookie(formCookie(), "", Duration.ZERO));
+                .cookie(cookies.session(sessions.open(user.get())))
+                .cookie(cookies.endForm());
     }
 
     @Post(value = "/logout", consumes = MediaType.ALL, produces = MediaType.TEXT_HTML)
     HttpResponse<String> logout(@Nullable @Body String body, HttpRequest<?> request) {
-        Optional<String> token = cookie(request, sessionCookie());
+        Optional<String> token = cookies.sessionToken(request);
         Optional<ConsoleSessions.Session> session = token.flatMap(sessions::find);
         if (session.isEmpty()) {
             return toLogin();
         }
-        if (!csrfMatches(session.get(), FormFields.parse(request.getContentType().orElse(null), body))) {
-            return forbidden();
+        if (!ConsoleCookies.csrfMatches(session.get(), FormFields.parse(request.getContentType().orElse(null), body))) {
+            return pages.forbidden();
         }
         sessions.close(token.get());
-        return HttpResponse.<String>seeOther(URI.create("/console/login")).cookie(cookie(sessionCookie(), "", Duration.ZERO));
+        return HttpResponse.<String>seeOther(URI.create("/console/login")).cookie(cookies.endSession());
     }
 
     @Get(value = "/set-password/{token}", produces = MediaType.TEXT_HTML)
@@ -137,7 +129,7 @@ class ConsoleController {
     HttpResponse<String> setPassword(@PathVariable String token, @Nullable @Body String body, HttpRequest<?> request) {
         Map<String, String> fields = FormFields.parse(request.getContentType().orElse(null), body);
         if (!formTokenMatches(request, fields)) {
-            return forbidden();
+            return pages.forbidden();
         }
         if (!users.linkValid(token)) {
             return linkGone();
@@ -153,7 +145,7 @@ class ConsoleController {
             return linkGone();
         }
         return pages.page(HttpStatus.OK, "message", message("Password saved", "Your password is set. You can log in now.", true))
-                .cookie(cookie(formCookie(), "", Duration.ZERO));
+                .cookie(cookies.endForm());
     }
 
     @Get(value = "/assets/console.css", produces = "text/css")
@@ -168,8 +160,8 @@ class ConsoleController {
         values.put("title", "Log in");
         values.put("email", email);
         values.put("error", error == null ? false : error);
-        values.put(CSRF_FIELD, formToken);
-        return pages.page(status, "login", values).cookie(cookie(formCookie(), formToken, Duration.ofHours(1)));
+        values.put(ConsoleCookies.CSRF_FIELD, formToken);
+        return pages.page(status, "login", values).cookie(cookies.form(formToken));
     }
 
     private HttpResponse<String> setPasswordPage(HttpStatus status, HttpRequest<?> request, @Nullable String error) {
@@ -178,18 +170,8 @@ class ConsoleController {
         values.put("title", "Choose your password");
         values.put("action", request.getPath());
         values.put("error", error == null ? false : error);
-        values.put(CSRF_FIELD, formToken);
-        return pages.page(status, "set-password", values).cookie(cookie(formCookie(), formToken, Duration.ofHours(1)));
-    }
-
-    private Map<String, Object> withSession(ConsoleSessions.Session session) {
-        Merchant merchant = merchants.find(session.merchantId()).orElseThrow();
-        Map<String, Object> values = new HashMap<>();
-        values.put("session", true);
-        values.put("shopName", merchant.shopName());
-        values.put("email", session.email());
-        values.put(CSRF_FIELD, session.csrfToken());
-        return values;
+        values.put(ConsoleCookies.CSRF_FIELD, formToken);
+        return pages.page(status, "set-password", values).cookie(cookies.form(formToken));
     }
 
     private static Map<String, Object> message(String heading, String text, boolean loginLink) {
@@ -201,44 +183,11 @@ class ConsoleController {
                 "The link is unknown, used already or older than 24 hours. Ask for a new one.", false));
     }
 
-    private HttpResponse<String> forbidden() {
-        return pages.page(HttpStatus.FORBIDDEN, "message", message("Please try again",
-                "The form was too old or did not come from this console. Reload the page and send it again.", true));
-    }
-
     private static HttpResponse<String> toLogin() {
         return HttpResponse.<String>seeOther(URI.create("/console/login"));
     }
 
-    private Optional<ConsoleSessions.Session> session(HttpRequest<?> request) {
-        return cookie(request, sessionCookie()).flatMap(sessions::find);
-    }
-
-    private static boolean csrfMatches(ConsoleSessions.Session session, Map<String, String> fields) {
-        return equal(session.csrfToken(), fields.get(CSRF_FIELD));
-    }
-
     private boolean formTokenMatches(HttpRequest<?> request, Map<String, String> fields) {
-        return cookie(request, formCookie()).map(expected -> equal(expected, fields.get(CSRF_FIELD))).orElse(false);
-    }
-
-    private static boolean equal(String expected, @Nullable String presented) {
-        return presented != null && MessageDigest.isEqual(expected.getBytes(StandardCharsets.UTF_8), presented.getBytes(StandardCharsets.UTF_8));
-    }
-
-    private static Optional<String> cookie(HttpRequest<?> request, String name) {
-        return request.getCookies().findCookie(name).map(Cookie::getValue).filter(v -> !v.isBlank());
-    }
-
-    private String sessionCookie() {
-        return links.secure() ? "__Host-rig_console" : "rig_console";
-    }
-
-    private String formCookie() {
-        return links.secure() ? "__Host-rig_form" : "rig_form";
-    }
-
-    private Cookie cookie(String name, String value, Duration maxAge) {
-        return Cookie.of(name, value).path("/").httpOnly(true).sameSite(SameSite.Strict).secure(links.secure()).maxAge(maxAge);
+        return cookies.formToken(request).map(expected -> ConsoleCookies.equal(expected, fields.get(ConsoleCookies.CSRF_FIELD))).orElse(false);
     }
 }

@@ -7,12 +7,14 @@ import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.MutableHttpResponse;
 import jakarta.inject.Singleton;
+import org.reviewgateway.gateway.merchant.Merchant;
 
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.StringReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -38,6 +40,21 @@ class ConsolePages {
                 .header("X-Content-Type-Options", "nosniff")
                 .header("Content-Security-Policy", CSP)
                 .body(page.execute(values));
+    }
+
+    /** The values every page of a session shows: the shop, the user, the session's CSRF token for its forms. */
+    Map<String, Object> withSession(ConsoleSessions.Session session, Merchant merchant) {
+        Map<String, Object> values = new HashMap<>();
+        values.put("session", true);
+        values.put("shopName", merchant.shopName());
+        values.put("email", session.email());
+        values.put(ConsoleCookies.CSRF_FIELD, session.csrfToken());
+        return values;
+    }
+
+    MutableHttpResponse<String> forbidden() {
+        return page(HttpStatus.FORBIDDEN, "message", Map.of("title", "Please try again", "heading", "Please try again",
+                "text", "The form was too old or did not come from this console. Reload the page and send it again.", "loginLink", true));
     }
 
     static String resource(String name) {

@@ -11,22 +11,16 @@ import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.parameters.RequestBody;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
-import org.reviewgateway.config.RetentionConfiguration;
 import org.reviewgateway.gateway.web.ProblemResponses;
 
-import java.time.Clock;
 
 @Controller("/v1/settings")
 class SettingsController {
 
-    private final MerchantRepository merchants;
-    private final RetentionConfiguration retention;
-    private final Clock clock;
+    private final MerchantSettings settings;
 
-    SettingsController(MerchantRepository merchants, RetentionConfiguration retention, Clock clock) {
-        this.merchants = merchants;
-        this.retention = retention;
-        this.clock = clock;
+    SettingsController(MerchantSettings settings) {
+        this.settings = settings;
     }
 
     @Operation(summary = "The merchant's settings")
@@ -43,8 +37,6 @@ class SettingsController {
     @Patch(consumes = MediaType.APPLICATION_JSON)
     SettingsResponse patch(@CallingMerchant Merchant merchant,
                            @Body JsonNode body) {
-        Settings patched = SettingsPatch.apply(merchant.settings(), body, retention.maxPeriod());
-        merchants.update(merchant.withSettings(patched, clock.instant()));
-        return SettingsResponse.of(patched);
+        return settings.patch(merchant.id(), body);
     }
 }

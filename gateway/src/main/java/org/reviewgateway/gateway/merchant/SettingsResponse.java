@@ -7,7 +7,7 @@ import org.reviewgateway.gateway.web.IsoDurations;
 import java.time.Duration;
 
 @Serdeable
-record SettingsResponse(
+public record SettingsResponse(
         String shopName,
         String senderName,
         @Nullable String replyTo,

@@ -245,6 +245,42 @@ class ConsoleAccessTest {
     }
 
     @Test
+    void theSettingsPageChangesTheSettingsByTheApisRulesAndShowsMistakesBesideTheirFields() {
+        Browser browser = loggedIn(merchant.id(), email);
+        HttpResponse<String> page = browser.get("/console/settings");
+        assertEquals(200, page.statusCode());
+        assertTrue(page.body().contains("id=\"inviteDelay\" name=\"inviteDelay\" value=\"P7D\""), page.body());
+
+        Map<String, String> form = new HashMap<>(Map.of("shopName", "Console Shop", "senderName", "Console Care", "defaultLocale", "de",
+                "inviteDelay", "seven days", "reminderDelay", "", "invitationCooldown", "", "retention", "P30D",
+                "replyTo", "not an address", "shopUrl", "https://console.example/", "privacyPolicyUrl", ""));
+        form.put("imprint", "Console GmbH\nBerlin");
+        HttpResponse<String> wrong = browser.submit(page, "/console/settings", form);
+        assertEquals(422, wrong.statusCode());
+        assertTrue(wrong.body().contains("id=\"inviteDelay-error\"") && wrong.body().contains("id=\"replyTo-error\""), wrong.body());
+        assertTrue(wrong.body().contains("value=\"seven days\"") && wrong.body().contains("value=\"not an address\""), "what was typed stays");
+        assertEquals("P7D", client.get("/v1/settings", merchant.apiKey()).json().get("inviteDelay"), "nothing saved");
+
+        form.put("inviteDelay", "PT12H");
+        form.put("replyTo", "care@console.example");
+        assertEquals(403, browser.post("/console/settings", form).statusCode(), "without the session's csrf token");
+        HttpResponse<String> saved = browser.submit(page, "/console/settings", form);
+        assertEquals(200, saved.statusCode(), saved::body);
+        assertTrue(saved.body().contains("Settings saved."));
+        Map<String, Object> settings = client.get("/v1/settings", merchant.apiKey()).json();
+        assertEquals("PT12H", settings.get("inviteDelay"));
+        assertEquals("care@console.example", settings.get("replyTo"));
+        assertEquals("https://console.example/", settings.get("shopUrl"));
+        assertEquals("Console GmbH\nBerlin", settings.get("imprint"));
+        assertEquals(null, settings.get("privacyPolicyUrl"), "an empty optional field clears it");
+
+        GatewayClient.Merchant second = client.newMerchant("Other Settings Shop");
+        Browser theirs = loggedIn(second.id(), "settings." + email);
+        assertFalse(theirs.get("/console/settings").body().contains("care@console.example"), "each session sees its own merchant only");
+        assertEquals(303, new Browser().get("/console/settings").statusCode());
+    }
+
+    @Test
     void theAdminsBadInputIsAProblem() {
         String path = "/admin/v1/merchants/" + merchant.id() + "/users";
         assertFieldError(client.postJson(path, GatewayClient.ADMIN_TOKEN, "{\"email\":\"not an address\"}"), "email");
