@@ -26,4 +26,13 @@ interface ReviewRepository extends CrudRepository<Review, Long> {
             ORDER BY r.created_at, r.id
             LIMIT :limit""", nativeQuery = true)
     List<ReviewRow> findPage(UUID merchantId, Instant afterTime, long afterId, int limit);
+
+    /** A merchant's reviews in descending (createdAt, id) order before a position: newest first. */
+    @Query(value = """
+            SELECT r.*, o.transaction_id FROM reviews r JOIN orders o ON o.id = r.order_id
+            WHERE r.merchant_id = :merchantId
+              AND (r.created_at < :beforeTime OR (r.created_at = :beforeTime AND r.id < :beforeId))
+            ORDER BY r.created_at DESC, r.id DESC
+            LIMIT :limit""", nativeQuery = true)
+    List<ReviewRow> findPageBefore(UUID merchantId, Instant beforeTime, long beforeId, int limit);
 }

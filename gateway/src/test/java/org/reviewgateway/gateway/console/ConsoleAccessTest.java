@@ -281,6 +281,33 @@ class ConsoleAccessTest {
     }
 
     @Test
+    void theReviewsPageShowsTheMerchantsReviewsNewestFirstInPages() {
+        for (int i = 0; i < 27; i++) {
+            Reply order = client.postJson("/v1/orders", merchant.apiKey(), "{\"transactionId\":\"CR-" + i + "\",\"delivery\":\"self\"}");
+            String link = (String) order.json().get("reviewLink");
+            String comment = i == 26 ? "<script>alert(1)</script> Great" : "Review " + i;
+            assertEquals(200, client.postJson(link.substring(server.getURL().toString().length()), null,
+                    "{\"rating\":" + (1 + i % 5) + ",\"comment\":\"" + comment + "\"}").status());
+            clock.advance(Duration.ofSeconds(1));
+        }
+        Browser browser = loggedIn(merchant.id(), email);
+        String first = browser.get("/console/reviews").body();
+        assertEquals(25, first.split("<li>", -1).length - 1, first);
+        assertTrue(first.indexOf("Order CR-26") < first.indexOf("Order CR-25"), "newest first");
+        assertTrue(first.contains("&lt;script&gt;alert(1)&lt;/script&gt; Great") && !first.contains("<script>alert"), "a comment is text");
+        Matcher older = Pattern.compile("href=\"(/console/reviews\\?before=[^\"]+)\"").matcher(first);
+        assertTrue(older.find(), first);
+        String second = browser.get(older.group(1)).body();
+        assertEquals(2, second.split("<li>", -1).length - 1, second);
+        assertTrue(second.contains("Order CR-1") && second.contains("Order CR-0") && !second.contains("Older reviews"));
+        assertEquals(200, browser.get("/console/reviews?before=not-a-position").statusCode(), "a hand-edited link shows the first page");
+
+        GatewayClient.Merchant other = client.newMerchant("Reviewless Shop");
+        assertTrue(loggedIn(other.id(), "reviews." + email).get("/console/reviews").body().contains("No reviews yet."),
+                "each session sees its own merchant's reviews only");
+    }
+
+    @Test
     void theAdminsBadInputIsAProblem() {
         String path = "/admin/v1/merchants/" + merchant.id() + "/users";
         assertFieldError(client.postJson(path, GatewayClient.ADMIN_TOKEN, "{\"email\":\"not an address\"}"), "email");

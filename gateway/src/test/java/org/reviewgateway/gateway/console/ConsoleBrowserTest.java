@@ -33,7 +33,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
- * The console in Debian's headless Chromium: set a password, log in, save settings (a mistake first), log out; axe-core
+ * The console in Debian's headless Chromium: set a password, log in, save settings (a mistake first), see a review
+ * arrive, log out; axe-core
  * (its script from the npm @axe-core/cli that .ci/run installs) over every page on the way, no serious or critical
  * violation; a screenshot of each page under target/console/ (the ones in docs/console/ are copies).
  */
@@ -101,6 +102,14 @@ class ConsoleBrowserTest {
             assertTrue(browser.getPageSource().contains("Settings saved."), browser.getPageSource());
             check(browser, axeScript, "settings");
             assertEquals("P2D", client.get("/v1/settings", merchant.apiKey()).json().get("inviteDelay"));
+
+            String reviewLink = (String) client.postJson("/v1/orders", merchant.apiKey(), "{\"transactionId\":\"BR-1\",\"delivery\":\"self\"}")
+                    .json().get("reviewLink");
+            client.postJson(reviewLink.substring(server.getURL().toString().length()), null, "{\"rating\":5,\"comment\":\"Fast and friendly.\"}");
+            browser.findElement(By.linkText("Reviews")).click();
+            waitFor(browser, "Reviews");
+            assertTrue(browser.getPageSource().contains("Fast and friendly."), "the review that just arrived");
+            check(browser, axeScript, "reviews");
 
             browser.findElement(By.cssSelector("button.link")).click();
             waitFor(browser, "Log in");
