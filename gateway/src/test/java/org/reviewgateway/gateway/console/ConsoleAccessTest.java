@@ -308,6 +308,23 @@ class ConsoleAccessTest {
     }
 
     @Test
+    void aNewApiKeyIsShownOnceAndTheOldOneStopsWorking() {
+        Browser browser = loggedIn(merchant.id(), email);
+        HttpResponse<String> page = browser.get("/console/api-keys");
+        assertEquals(200, page.statusCode());
+        assertFalse(page.body().contains("rig_"), "no key is shown until one is created");
+        assertEquals(403, browser.post("/console/api-keys", Map.of()).statusCode(), "without the session's csrf token");
+        assertEquals(200, client.get("/v1/settings", merchant.apiKey()).status(), "a refused form changes nothing");
+
+        HttpResponse<String> created = browser.submit(page, "/console/api-keys", Map.of());
+        Matcher key = Pattern.compile("<code id=\"new-key\">(rig_[^<]+)</code>").matcher(created.body());
+        assertTrue(key.find(), created.body());
+        assertEquals(200, client.get("/v1/settings", key.group(1)).status());
+        assertProblem(client.get("/v1/settings", merchant.apiKey()), 401);
+        assertFalse(browser.get("/console/api-keys").body().contains(key.group(1)), "shown this once");
+    }
+
+    @Test
     void theAdminsBadInputIsAProblem() {
         String path = "/admin/v1/merchants/" + merchant.id() + "/users";
         assertFieldError(client.postJson(path, GatewayClient.ADMIN_TOKEN, "{\"email\":\"not an address\"}"), "email");

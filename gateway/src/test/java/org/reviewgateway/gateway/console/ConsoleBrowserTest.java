@@ -110,6 +110,9 @@ class ConsoleBrowserTest {
             waitFor(browser, "Reviews");
             assertTrue(browser.getPageSource().contains("Fast and friendly."), "the review that just arrived");
             check(browser, axeScript, "reviews");
+            browser.findElement(By.linkText("API keys")).click();
+            waitFor(browser, "API keys");
+            check(browser, axeScript, "api-keys");
 
             browser.findElement(By.cssSelector("button.link")).click();
             waitFor(browser, "Log in");
