@@ -15,7 +15,6 @@ import io.swagger.v3.oas.annotations.Hidden;
 import org.reviewgateway.gateway.merchant.MerchantAccounts;
 import org.reviewgateway.gateway.web.FormFields;
 
-import java.net.URI;
 import java.util.Map;
 import java.util.Optional;
 
@@ -39,7 +38,7 @@ class ConsoleApiKeysController {
     HttpResponse<String> show(HttpRequest<?> request) {
         Optional<ConsoleSessions.Session> session = cookies.session(request);
         if (session.isEmpty()) {
-            return HttpResponse.seeOther(URI.create("/console/login"));
+            return ConsolePages.toLogin();
         }
         return page(session.get(), null);
     }
@@ -48,7 +47,7 @@ class ConsoleApiKeysController {
     HttpResponse<String> rotate(@Nullable @Body String body, HttpRequest<?> request) {
         Optional<ConsoleSessions.Session> session = cookies.session(request);
         if (session.isEmpty()) {
-            return HttpResponse.seeOther(URI.create("/console/login"));
+            return ConsolePages.toLogin();
         }
         Map<String, String> form = FormFields.parse(request.getContentType().orElse(null), body);
         if (!ConsoleCookies.csrfMatches(session.get(), form)) {

@@ -61,7 +61,7 @@ class ConsoleController {
     HttpResponse<String> overview(HttpRequest<?> request) {
         Optional<ConsoleSessions.Session> session = cookies.session(request);
         if (session.isEmpty()) {
-            return toLogin();
+            return ConsolePages.toLogin();
         }
         Map<String, Object> values = pages.withSession(session.get(), merchants.find(session.get().merchantId()).orElseThrow());
         values.put("title", "Overview");
@@ -108,7 +108,7 @@ class ConsoleController {
         Optional<String> token = cookies.sessionToken(request);
         Optional<ConsoleSessions.Session> session = token.flatMap(sessions::find);
         if (session.isEmpty()) {
-            return toLogin();
+            return ConsolePages.toLogin();
         }
         if (!ConsoleCookies.csrfMatches(session.get(), FormFields.parse(request.getContentType().orElse(null), body))) {
             return pages.forbidden();
@@ -183,9 +183,6 @@ class ConsoleController {
                 "The link is unknown, used already or older than 24 hours. Ask for a new one.", false));
     }
 
-    private static HttpResponse<String> toLogin() {
-        return HttpResponse.<String>seeOther(URI.create("/console/login"));
-    }
 
     private boolean formTokenMatches(HttpRequest<?> request, Map<String, String> fields) {
         return cookies.formToken(request).map(expected -> ConsoleCookies.equal(expected, fields.get(ConsoleCookies.CSRF_FIELD))).orElse(false);

@@ -13,6 +13,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.StringReader;
 import java.io.UncheckedIOException;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.Map;
@@ -50,6 +51,11 @@ class ConsolePages {
         values.put("email", session.email());
         values.put(ConsoleCookies.CSRF_FIELD, session.csrfToken());
         return values;
+    }
+
+    /** Where a request without a live session goes. */
+    static HttpResponse<String> toLogin() {
+        return HttpResponse.seeOther(URI.create("/console/login"));
     }
 
     MutableHttpResponse<String> forbidden() {

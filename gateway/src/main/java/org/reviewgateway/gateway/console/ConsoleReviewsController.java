@@ -14,7 +14,6 @@ import io.swagger.v3.oas.annotations.Hidden;
 import org.reviewgateway.gateway.merchant.MerchantAccounts;
 import org.reviewgateway.gateway.review.ReviewHistory;
 
-import java.net.URI;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
@@ -48,7 +47,7 @@ class ConsoleReviewsController {
     HttpResponse<String> list(@Nullable @QueryValue String before, HttpRequest<?> request) {
         Optional<ConsoleSessions.Session> session = cookies.session(request);
         if (session.isEmpty()) {
-            return HttpResponse.seeOther(URI.create("/console/login"));
+            return ConsolePages.toLogin();
         }
         ReviewHistory.Page page = reviews.newestFirst(session.get().merchantId(), position(before), PAGE_SIZE);
         Map<String, Object> values = pages.withSession(session.get(), merchants.find(session.get().merchantId()).orElseThrow());

@@ -20,7 +20,6 @@ import org.reviewgateway.gateway.web.FormFields;
 import org.reviewgateway.gateway.web.InvalidInputException;
 import org.reviewgateway.gateway.web.Problem;
 
-import java.net.URI;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -69,7 +68,7 @@ class ConsoleSettingsController {
     HttpResponse<String> show(HttpRequest<?> request) {
         Optional<ConsoleSessions.Session> session = cookies.session(request);
         if (session.isEmpty()) {
-            return HttpResponse.seeOther(URI.create("/console/login"));
+            return ConsolePages.toLogin();
         }
         return page(HttpStatus.OK, session.get(), current(session.get()), Map.of(), false);
     }
@@ -78,7 +77,7 @@ class ConsoleSettingsController {
     HttpResponse<String> save(@Nullable @Body String body, HttpRequest<?> request) {
         Optional<ConsoleSessions.Session> session = cookies.session(request);
         if (session.isEmpty()) {
-            return HttpResponse.seeOther(URI.create("/console/login"));
+            return ConsolePages.toLogin();
         }
         Map<String, String> form = FormFields.parse(request.getContentType().orElse(null), body);
         if (!ConsoleCookies.csrfMatches(session.get(), form)) {

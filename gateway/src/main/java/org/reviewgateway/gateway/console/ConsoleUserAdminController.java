@@ -49,7 +49,7 @@ class ConsoleUserAdminController {
     @Post
     @Consumes(MediaType.APPLICATION_JSON)
     HttpResponse<UserCreatedResponse> create(@PathVariable String merchantId, @Body JsonNode body) {
-        UUID id = parseId(merchantId);
+        UUID id = MerchantAccounts.idOf(merchantId);
         if (merchants.find(id).isEmpty()) {
             throw new NotFoundException("No merchant with this ID.");
         }
@@ -61,13 +61,6 @@ class ConsoleUserAdminController {
                 links.console("set-password/" + invitation.token())));
     }
 
-    private static UUID parseId(String merchantId) {
-        try {
-            return UUID.fromString(merchantId);
-        } catch (IllegalArgumentException e) {
-            throw new NotFoundException("No merchant with this ID.");
-        }
-    }
 
     @Serdeable
     @Schema(name = "CreateConsoleUserRequest")

@@ -56,6 +56,6 @@ public class InvitationComposer {
             rendered = new RenderedMessage(prefix + " " + rendered.subject(), rendered.text(), rendered.html());
         }
         return envelopes.toCustomer("delivery-" + d.delivery().id() + "." + d.delivery().createdAt().toEpochMilli(), d.merchant(),
-                email, rendered, unsubscribeLink, Map.of("Content-Language", template.locale()));
+                email, rendered, template.locale(), unsubscribeLink, Map.of());
     }
 }

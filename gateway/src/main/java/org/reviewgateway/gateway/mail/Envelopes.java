@@ -20,10 +20,14 @@ public class Envelopes {
         this.mail = mail;
     }
 
-    /** {@code localPart}: the Message-ID before the domain, unique per message (a delivery's is stable across retries). */
-    public OutgoingMail toCustomer(String localPart, Merchant merchant, String email, RenderedMessage content,
+    /**
+     * @param localPart the Message-ID before the domain, unique per message (a delivery's is stable across retries)
+     * @param language  the locale the content is written in (Content-Language)
+     */
+    public OutgoingMail toCustomer(String localPart, Merchant merchant, String email, RenderedMessage content, String language,
                                    String unsubscribeLink, Map<String, String> extraHeaders) {
         Map<String, String> headers = new HashMap<>(extraHeaders);
+        headers.put("Content-Language", language);
         headers.put("List-Unsubscribe", "<" + unsubscribeLink + ">");
         headers.put("List-Unsubscribe-Post", "List-Unsubscribe=One-Click");
         headers.put("Auto-Submitted", "auto-generated");

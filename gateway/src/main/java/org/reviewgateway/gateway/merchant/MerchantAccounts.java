@@ -59,6 +59,15 @@ public class MerchantAccounts {
     }
 
     /** A merchant by its ID, for other features (the dispatcher, the public pages): they never use the repository. */
+    /** A merchant id from a path; not a UUID → 404, as for any unknown merchant. */
+    public static UUID idOf(String merchantId) {
+        try {
+            return UUID.fromString(merchantId);
+        } catch (IllegalArgumentException e) {
+            throw new NotFoundException("No merchant with this ID.");
+        }
+    }
+
     public Optional<Merchant> find(UUID merchantId) {
         return merchants.findLive(merchantId);
     }

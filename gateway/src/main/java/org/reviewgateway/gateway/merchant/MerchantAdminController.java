@@ -21,7 +21,6 @@ import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import org.reviewgateway.gateway.web.InvalidInputException;
 import org.reviewgateway.gateway.web.JsonFields;
-import org.reviewgateway.gateway.web.NotFoundException;
 import org.reviewgateway.gateway.web.ProblemResponses;
 
 import java.util.UUID;
@@ -59,7 +58,7 @@ class MerchantAdminController {
     @ProblemResponses
     @Post(value = "/{merchantId}/api-keys", consumes = MediaType.ALL)
     HttpResponse<ApiKeyResponse> rotateKey(@PathVariable String merchantId, @Nullable @Body String ignored) {
-        return HttpResponse.created(new ApiKeyResponse(accounts.rotateKey(parseId(merchantId))));
+        return HttpResponse.created(new ApiKeyResponse(accounts.rotateKey(MerchantAccounts.idOf(merchantId))));
     }
 
     @Operation(summary = "Offboard a merchant: its data key is destroyed first (its personal data unreadable at once), its API key "
@@ -68,20 +67,13 @@ class MerchantAdminController {
     @ProblemResponses
     @Delete("/{merchantId}")
     HttpResponse<Void> offboard(@PathVariable String merchantId) {
-        UUID id = parseId(merchantId);
+        UUID id = MerchantAccounts.idOf(merchantId);
         if (accounts.offboard(id)) {
             sweep.eraseNow(id);
         }
         return HttpResponse.noContent();
     }
 
-    private static UUID parseId(String merchantId) {
-        try {
-            return UUID.fromString(merchantId);
-        } catch (IllegalArgumentException e) {
-            throw new NotFoundException("No merchant with this ID.");
-        }
-    }
 
     @Serdeable
     record MerchantCreatedResponse(String merchantId, String name, String apiKey) {

@@ -79,7 +79,7 @@ class ReviewPageController {
         if (reviews.findByOrderId(order.get().id()).isPresent()) {
             return pages.page(HttpStatus.OK, "review-already", locale(order.get()), shopContext(order.get()));
         }
-        return formPage(HttpStatus.OK, order.get(), request, new ReviewInput(null, null, List.of()), null);
+        return formPage(HttpStatus.OK, order.get(), products.ofOrder(order.get().id()), request, new ReviewInput(null, null, List.of()), null);
     }
 
     @Operation(summary = "Submit a review: a form post gets a page, a JSON post JSON",
@@ -111,7 +111,7 @@ class ReviewPageController {
             if (jsonRequest) {
                 throw mistake.problem();
             }
-            return formPage(HttpStatus.UNPROCESSABLE_ENTITY, order.get(), request, input, mistake);
+            return formPage(HttpStatus.UNPROCESSABLE_ENTITY, order.get(), orderProducts, request, input, mistake);
         }
         try {
             Review review = submission.submit(order.get(), input.rating(), input.cleanComment(), input.cleanProducts());
@@ -134,13 +134,12 @@ class ReviewPageController {
         return orders.byReviewToken(token).filter(ReviewSubmission::reviewable).filter(o -> merchants.find(o.merchantId()).isPresent());
     }
 
-    private HttpResponse<String> formPage(HttpStatus status, Order order, HttpRequest<?> request, ReviewInput input,
-                                          @Nullable ReviewInput.Mistake error) {
+    private HttpResponse<String> formPage(HttpStatus status, Order order, List<ProductLine> orderProducts, HttpRequest<?> request,
+                                          ReviewInput input, @Nullable ReviewInput.Mistake error) {
         Map<String, Object> values = new HashMap<>(shopContext(order));
         values.put("action", request.getPath());
         values.put("stars", stars("star", input.rating()));
         values.put("comment", input.comment() == null ? "" : input.comment());
-        List<ProductLine> orderProducts = products.ofOrder(order.id());
         List<Map<String, Object>> productGroups = new ArrayList<>();
         for (int i = 0; i < orderProducts.size(); i++) {
             ProductLine line = orderProducts.get(i);

@@ -65,12 +65,12 @@ class TemplatePreview {
     }
 
     RenderedMessage render(Merchant merchant, String locale, @Nullable String customerName) {
-        return render(merchant, locale, customerName, links.unsubscribeLink(SAMPLE_TOKEN));
+        return render(merchant, resolver.resolve(merchant, locale), customerName, links.unsubscribeLink(SAMPLE_TOKEN));
     }
 
-    private RenderedMessage render(Merchant merchant, String locale, @Nullable String customerName, String unsubscribeLink) {
-        return renderer.render(resolver.resolve(merchant, locale), Placeholders.of(merchant, customerName,
-                links.reviewLink(SAMPLE_TOKEN), unsubscribeLink, SAMPLE_TRANSACTION));
+    private RenderedMessage render(Merchant merchant, ResolvedTemplate template, @Nullable String customerName, String unsubscribeLink) {
+        return renderer.render(template, Placeholders.of(merchant, customerName, links.reviewLink(SAMPLE_TOKEN), unsubscribeLink,
+                SAMPLE_TRANSACTION));
     }
 
     /**
@@ -90,11 +90,12 @@ class TemplatePreview {
         String token = tokens.newToken(TEST_UNSUBSCRIBE_TOKEN_BYTES);
         optOutLinks.record(SecretTokens.hash(token), merchant.id(), addressHash, null, clock.instant());
         String unsubscribeLink = links.unsubscribeLink(token);
-        RenderedMessage sample = render(merchant, locale, null, unsubscribeLink);
+        ResolvedTemplate template = resolver.resolve(merchant, locale);
+        RenderedMessage sample = render(merchant, template, null, unsubscribeLink);
         RenderedMessage marked = new RenderedMessage("[Test] " + sample.subject(), sample.text(), sample.html());
         try (MailSender.Connection connection = sender.openConnection()) {
-            guard.send(connection, envelopes.toCustomer("test-" + UUID.randomUUID(), merchant, email, marked, unsubscribeLink,
-                    Map.of(TEST_HEADER, "true", "Content-Language", resolver.resolve(merchant, locale).locale())));
+            guard.send(connection, envelopes.toCustomer("test-" + UUID.randomUUID(), merchant, email, marked, template.locale(),
+                    unsubscribeLink, Map.of(TEST_HEADER, "true")));
         } catch (CallNotPermittedException paused) {
             throw new DomainException(DomainException.Condition.UNAVAILABLE, "urn:review-gateway:problem:mail-paused",
                     "Sending is paused because the mail server keeps failing; try again shortly.");
