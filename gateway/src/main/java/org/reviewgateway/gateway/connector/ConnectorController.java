@@ -17,22 +17,15 @@ import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import org.reviewgateway.gateway.merchant.CallingMerchant;
 import org.reviewgateway.gateway.merchant.Merchant;
 import org.reviewgateway.gateway.web.JsonFields;
-import org.reviewgateway.gateway.web.NotFoundException;
 import org.reviewgateway.gateway.web.ProblemResponses;
-import org.reviewgateway.gateway.web.PublicLinks;
 
 @Controller("/v1/connectors")
 class ConnectorController {
 
-    private static final int MIN_SECRET = 16;
-    private static final int MAX_SECRET = 256;
+    private final ConnectorSetup setup;
 
-    private final Connectors connectors;
-    private final PublicLinks links;
-
-    ConnectorController(Connectors connectors, PublicLinks links) {
-        this.connectors = connectors;
-        this.links = links;
+    ConnectorController(ConnectorSetup setup) {
+        this.setup = setup;
     }
 
     @Operation(summary = "Connect a shop (or change its connector): the shop then posts its order webhooks to webhookUrl",
@@ -41,22 +34,14 @@ class ConnectorController {
     @ProblemResponses
     @Put(value = "/{platform}", consumes = MediaType.APPLICATION_JSON)
     ConnectorResponse put(@CallingMerchant Merchant merchant, @PathVariable String platform, @Body JsonNode body) {
-        Platform p = platform(platform);
+        Platform p = ConnectorSetup.platform(platform);
         JsonFields fields = JsonFields.of(body);
-        String secret = fields.optionalText("secret", MAX_SECRET);
-        if (secret != null && secret.length() < MIN_SECRET) {
-            fields.reject("secret", "must be " + MIN_SECRET + "-" + MAX_SECRET + " characters (the shop's webhook signing secret)");
-        }
+        String secret = fields.optionalText("secret", ConnectorSetup.MAX_SECRET);
         String delivery = fields.optionalText("delivery", 16);
-        if (delivery != null && !delivery.equals(Connector.DELEGATED) && !delivery.equals(Connector.SELF)) {
-            fields.reject("delivery", "must be \"delegated\" or \"self\"");
-        }
         String trigger = fields.optionalText("trigger", 16);
-        if (trigger != null && !p.triggers.contains(trigger)) {
-            fields.reject("trigger", "must be one of " + String.join(", ", p.triggers) + " for " + p.wire());
-        }
+        ConnectorSetup.mistakes(p, new Connectors.Change(secret, delivery, trigger)).forEach(m -> fields.reject(m.field(), m.message()));
         fields.throwIfInvalid();
-        return response(connectors.put(merchant, p, new Connectors.Change(secret, delivery, trigger)));
+        return response(setup.put(merchant, platform, secret, delivery, trigger));
     }
 
     @Operation(summary = "The merchant's connectors, with when each last heard from its shop")
@@ -64,7 +49,7 @@ class ConnectorController {
     @ProblemResponses
     @Get
     ConnectorResponse.Listing list(@CallingMerchant Merchant merchant) {
-        return new ConnectorResponse.Listing(connectors.all(merchant).stream().map(this::response).toList());
+        return new ConnectorResponse.Listing(setup.all(merchant).stream().map(ConnectorController::response).toList());
     }
 
     @Operation(summary = "Disconnect a shop: its webhook URL answers 404 from now on")
@@ -72,16 +57,11 @@ class ConnectorController {
     @ProblemResponses
     @Delete("/{platform}")
     HttpResponse<Void> delete(@CallingMerchant Merchant merchant, @PathVariable String platform) {
-        connectors.delete(merchant, platform(platform));
+        setup.delete(merchant, platform);
         return HttpResponse.noContent();
     }
 
-    private ConnectorResponse response(Connector c) {
-        return new ConnectorResponse(c.platform().wire(), links.hookUrl(c.platform().wire(), c.id()), c.delivery(), c.triggerStatus(),
-                c.updatedAt(), c.lastReceivedAt());
-    }
-
-    private static Platform platform(String platform) {
-        return Platform.of(platform).orElseThrow(() -> new NotFoundException("There is no such platform; the platforms are shopify and woocommerce."));
+    private static ConnectorResponse response(ConnectorSetup.View c) {
+        return new ConnectorResponse(c.platform(), c.webhookUrl(), c.delivery(), c.trigger(), c.updatedAt(), c.lastReceivedAt());
     }
 }

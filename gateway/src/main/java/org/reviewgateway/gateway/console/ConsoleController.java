@@ -15,7 +15,6 @@ import io.micronaut.http.annotation.Post;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.swagger.v3.oas.annotations.Hidden;
-import org.reviewgateway.gateway.merchant.MerchantAccounts;
 import org.reviewgateway.gateway.privacy.SecretTokens;
 import org.reviewgateway.gateway.web.FormFields;
 
@@ -26,7 +25,7 @@ import java.util.Optional;
 
 /**
  * The console's entrance: login (throttled per address, one generic message for any mistake), logout, the
- * set-password links, and the overview. A session is a cookie ({@code HttpOnly}, {@code SameSite=Strict},
+ * set-password links. A session is a cookie ({@code HttpOnly}, {@code SameSite=Strict},
  * {@code Secure} and {@code __Host-} under https); every POST of a session carries its CSRF token, and the login and
  * set-password forms a token of their own (the same random value in a cookie and in the form).
  */
@@ -37,35 +36,25 @@ class ConsoleController {
 
     private static final String WRONG_LOGIN = "The e-mail address or the password is not right.";
     private static final int FORM_TOKEN_BYTES = 24;
+    private static final Map<String, String> ASSETS = Map.of(
+            "console.css", "text/css;charset=utf-8",
+            "template-preview.js", "text/javascript;charset=utf-8");
 
     private final ConsoleUsers users;
     private final ConsoleSessions sessions;
     private final LoginThrottle throttle;
-    private final MerchantAccounts merchants;
     private final ConsolePages pages;
     private final ConsoleCookies cookies;
     private final SecretTokens tokens;
 
-    ConsoleController(ConsoleUsers users, ConsoleSessions sessions, LoginThrottle throttle, MerchantAccounts merchants,
+    ConsoleController(ConsoleUsers users, ConsoleSessions sessions, LoginThrottle throttle,
                       ConsolePages pages, ConsoleCookies cookies, SecretTokens tokens) {
         this.users = users;
         this.sessions = sessions;
         this.throttle = throttle;
-        this.merchants = merchants;
         this.pages = pages;
         this.cookies = cookies;
         this.tokens = tokens;
-    }
-
-    @Get(produces = MediaType.TEXT_HTML)
-    HttpResponse<String> overview(HttpRequest<?> request) {
-        Optional<ConsoleSessions.Session> session = cookies.session(request);
-        if (session.isEmpty()) {
-            return ConsolePages.toLogin();
-        }
-        Map<String, Object> values = pages.withSession(session.get(), merchants.find(session.get().merchantId()).orElseThrow());
-        values.put("title", "Overview");
-        return pages.page(HttpStatus.OK, "overview", values);
     }
 
     @Get(value = "/login", produces = MediaType.TEXT_HTML)
@@ -148,10 +137,16 @@ class ConsoleController {
                 .cookie(cookies.endForm());
     }
 
-    @Get(value = "/assets/console.css", produces = "text/css")
-    HttpResponse<String> stylesheet() {
-        return HttpResponse.ok(ConsolePages.resource("assets/console.css")).contentType("text/css;charset=utf-8")
-                .header(HttpHeaders.CACHE_CONTROL, "public, max-age=3600");
+    /** Our stylesheet and the template editor's script: the console's only assets, all served from here. */
+    @Get(value = "/assets/{name}")
+    HttpResponse<String> asset(@PathVariable String name) {
+        String type = ASSETS.get(name);
+        if (type == null) {
+            return pages.notFound();
+        }
+        return HttpResponse.ok(ConsolePages.resource("assets/" + name)).contentType(type)
+                .header(HttpHeaders.CACHE_CONTROL, "public, max-age=3600")
+                .header("X-Content-Type-Options", "nosniff");
     }
 
     private MutableHttpResponse<String> loginPage(HttpStatus status, String email, @Nullable String error) {

@@ -32,14 +32,25 @@ class ConsolePages {
             .withLoader(name -> new StringReader(resource(name + ".html")));
     private final Map<String, Template> pages = new ConcurrentHashMap<>();
 
+    /**
+     * The template editor's policy: the preview frame (a sandboxed srcdoc, which inherits the page's policy) shows the
+     * merchant's HTML as a mail client would, with its inline styles and its images from the web; scripts stay ours only.
+     */
+    static final String EDITOR_CSP = "default-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' https: data:; "
+            + "base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
+
     MutableHttpResponse<String> page(HttpStatus status, String name, Map<String, ?> values) {
+        return page(status, name, values, CSP);
+    }
+
+    MutableHttpResponse<String> page(HttpStatus status, String name, Map<String, ?> values, String policy) {
         Template page = pages.computeIfAbsent(name, n -> compiler.compile(resource(n + ".html")));
         return HttpResponse.<String>status(status)
                 .contentType(MediaType.TEXT_HTML_TYPE + ";charset=utf-8")
                 .header("Cache-Control", "no-store")
                 .header("Referrer-Policy", "same-origin")
                 .header("X-Content-Type-Options", "nosniff")
-                .header("Content-Security-Policy", CSP)
+                .header("Content-Security-Policy", policy)
                 .body(page.execute(values));
     }
 
@@ -61,6 +72,11 @@ class ConsolePages {
     MutableHttpResponse<String> forbidden() {
         return page(HttpStatus.FORBIDDEN, "message", Map.of("title", "Please try again", "heading", "Please try again",
                 "text", "The form was too old or did not come from this console. Reload the page and send it again.", "loginLink", true));
+    }
+
+    MutableHttpResponse<String> notFound() {
+        return page(HttpStatus.NOT_FOUND, "message", Map.of("title", "Not found", "heading", "Not found",
+                "text", "There is no such page in the console.", "loginLink", false));
     }
 
     static String resource(String name) {

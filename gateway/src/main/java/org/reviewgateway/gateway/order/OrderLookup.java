@@ -1,9 +1,13 @@
 package org.reviewgateway.gateway.order;
 
 import jakarta.inject.Singleton;
+import org.reviewgateway.gateway.activity.DayCount;
 import org.reviewgateway.gateway.privacy.SecretTokens;
 
+import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
+import java.util.UUID;
 
 /** Reads orders and their recipients for other features (the dispatcher, the review form): they never use the repositories. */
 @Singleton
@@ -20,6 +24,11 @@ public class OrderLookup {
     /** The order's personal data (sealed), while it is held. */
     public Optional<Recipient> recipientOf(long orderId) {
         return recipients.findByOrderId(orderId);
+    }
+
+    /** Orders received per day (UTC) in [from, until); days without one are left out. */
+    public List<DayCount> perDay(UUID merchantId, Instant from, Instant until) {
+        return orders.countPerDay(merchantId, from, until);
     }
 
     public Optional<Order> byId(long orderId) {

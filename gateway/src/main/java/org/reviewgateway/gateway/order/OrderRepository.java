@@ -4,15 +4,22 @@ import io.micronaut.data.annotation.Query;
 import io.micronaut.data.jdbc.annotation.JdbcRepository;
 import io.micronaut.data.model.query.builder.sql.Dialect;
 import io.micronaut.data.repository.CrudRepository;
+import org.reviewgateway.gateway.activity.DayCount;
 
 import java.time.Instant;
 import java.util.Collection;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
 /** The orders table; only the order package uses it (other features go through {@link OrderLifecycle} and {@link OrderLookup}). */
 @JdbcRepository(dialect = Dialect.POSTGRES)
 interface OrderRepository extends CrudRepository<Order, Long> {
+
+    @Query(value = DayCount.PER_DAY_OF_HAPPENED_AT + """
+            SELECT created_at AS happened_at FROM orders
+            WHERE merchant_id = :merchantId AND created_at >= :from AND created_at < :until""" + DayCount.END_PER_DAY, nativeQuery = true)
+    List<DayCount> countPerDay(UUID merchantId, Instant from, Instant until);
 
     Optional<Order> findByMerchantIdAndTransactionId(UUID merchantId, String transactionId);
 

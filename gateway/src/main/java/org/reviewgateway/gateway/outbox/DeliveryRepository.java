@@ -5,6 +5,7 @@ import io.micronaut.data.annotation.Query;
 import io.micronaut.data.jdbc.annotation.JdbcRepository;
 import io.micronaut.data.model.query.builder.sql.Dialect;
 import io.micronaut.data.repository.CrudRepository;
+import org.reviewgateway.gateway.activity.DayCount;
 
 import java.time.Instant;
 import java.util.List;
@@ -42,6 +43,28 @@ interface DeliveryRepository extends CrudRepository<Delivery, Long> {
             LIMIT :limit
             FOR UPDATE SKIP LOCKED""", nativeQuery = true)
     List<Long> findClaimable(Instant dueBy, Instant databaseNow, int limit);
+
+    /** Invitations (not reminders) sent per day; updated_at is never before sent_at, and bounds the range on the index. */
+    @Query(value = DayCount.PER_DAY_OF_HAPPENED_AT + """
+            SELECT sent_at AS happened_at FROM deliveries
+            WHERE merchant_id = :merchantId AND updated_at >= :from AND sent_at >= :from AND sent_at < :until
+              AND kind = 'invite' AND status = 'sent'""" + DayCount.END_PER_DAY, nativeQuery = true)
+    List<DayCount> countInvitesSentPerDay(UUID merchantId, Instant from, Instant until);
+
+    /** Deliveries (invitations and reminders) given up per day. */
+    @Query(value = DayCount.PER_DAY_OF_HAPPENED_AT + """
+            SELECT updated_at AS happened_at FROM deliveries
+            WHERE merchant_id = :merchantId AND updated_at >= :from AND updated_at < :until AND status = 'failed'"""
+            + DayCount.END_PER_DAY, nativeQuery = true)
+    List<DayCount> countFailedPerDay(UUID merchantId, Instant from, Instant until);
+
+    /** Of the invitations sent in [from, until), those whose order has a review. */
+    @Query(value = """
+            SELECT COUNT(*) FROM deliveries d
+            WHERE d.merchant_id = :merchantId AND d.updated_at >= :from AND d.sent_at >= :from AND d.sent_at < :until
+              AND d.kind = 'invite' AND d.status = 'sent'
+              AND EXISTS (SELECT 1 FROM reviews r WHERE r.order_id = d.order_id)""", nativeQuery = true)
+    long countInvitesSentAndReviewed(UUID merchantId, Instant from, Instant until);
 
     @Query(value = "SELECT CURRENT_TIMESTAMP", nativeQuery = true)
     Instant databaseNow();

@@ -2,6 +2,7 @@ package org.reviewgateway.gateway.outbox;
 
 import io.micronaut.core.annotation.Nullable;
 import jakarta.inject.Singleton;
+import org.reviewgateway.gateway.activity.DayCount;
 import org.reviewgateway.gateway.privacy.AddressHashes;
 
 import java.time.Instant;
@@ -80,6 +81,21 @@ public class Outbox {
 
     public long countDue(Instant now) {
         return deliveries.countDue(now);
+    }
+
+    /** Invitations (not reminders) sent per day (UTC) in [from, until); days without one are left out. */
+    public List<DayCount> invitesSentPerDay(UUID merchantId, Instant from, Instant until) {
+        return deliveries.countInvitesSentPerDay(merchantId, from, until);
+    }
+
+    /** Invitations and reminders given up per day (UTC) in [from, until). */
+    public List<DayCount> failedPerDay(UUID merchantId, Instant from, Instant until) {
+        return deliveries.countFailedPerDay(merchantId, from, until);
+    }
+
+    /** Of the invitations sent in [from, until), how many have been answered with a review. */
+    public long invitesSentAndReviewed(UUID merchantId, Instant from, Instant until) {
+        return deliveries.countInvitesSentAndReviewed(merchantId, from, until);
     }
 
     /** Invitations to this address from this merchant sent, or planned, inside the window (the cooldown). */

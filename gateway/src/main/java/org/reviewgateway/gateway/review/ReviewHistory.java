@@ -2,6 +2,7 @@ package org.reviewgateway.gateway.review;
 
 import io.micronaut.core.annotation.Nullable;
 import jakarta.inject.Singleton;
+import org.reviewgateway.gateway.activity.DayCount;
 
 import java.time.Instant;
 import java.util.List;
@@ -19,6 +20,11 @@ public class ReviewHistory {
 
     /** Where a page ends: the next page starts after it. */
     public record Position(Instant createdAt, long id) {
+    }
+
+    /** Reviews received per day (UTC) in [from, until); days without one are left out. */
+    public List<DayCount> perDay(UUID merchantId, Instant from, Instant until) {
+        return reviews.countPerDay(merchantId, from, until);
     }
 
     public record Page(List<ReviewRow> reviews, @Nullable Position next) {

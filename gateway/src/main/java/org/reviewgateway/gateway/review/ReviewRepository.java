@@ -4,6 +4,7 @@ import io.micronaut.data.annotation.Query;
 import io.micronaut.data.jdbc.annotation.JdbcRepository;
 import io.micronaut.data.model.query.builder.sql.Dialect;
 import io.micronaut.data.repository.CrudRepository;
+import org.reviewgateway.gateway.activity.DayCount;
 
 import java.time.Instant;
 import java.util.List;
@@ -12,6 +13,11 @@ import java.util.UUID;
 
 @JdbcRepository(dialect = Dialect.POSTGRES)
 interface ReviewRepository extends CrudRepository<Review, Long> {
+
+    @Query(value = DayCount.PER_DAY_OF_HAPPENED_AT + """
+            SELECT created_at AS happened_at FROM reviews
+            WHERE merchant_id = :merchantId AND created_at >= :from AND created_at < :until""" + DayCount.END_PER_DAY, nativeQuery = true)
+    List<DayCount> countPerDay(UUID merchantId, Instant from, Instant until);
 
     Optional<Review> findByOrderId(Long orderId);
 

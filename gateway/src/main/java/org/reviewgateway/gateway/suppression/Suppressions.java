@@ -1,9 +1,12 @@
 package org.reviewgateway.gateway.suppression;
 
 import jakarta.inject.Singleton;
+import org.reviewgateway.gateway.activity.DayCount;
 import org.reviewgateway.gateway.privacy.AddressHashes;
 
 import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 
 /**
@@ -43,6 +46,11 @@ public class Suppressions {
      */
     public boolean suppress(UUID merchantId, byte[] emailHash, Reason reason) {
         return suppressions.suppress(merchantId, emailHash, reason.stored, clock.instant()) > 0;
+    }
+
+    /** Suppressions for this reason recorded per day (UTC) in [from, until) and still in force; days without one are left out. */
+    public List<DayCount> perDay(UUID merchantId, Reason reason, Instant from, Instant until) {
+        return suppressions.countPerDay(merchantId, reason.stored, from, until);
     }
 
     /** Lifts a suppression only if it was for this reason (an unsubscribe's undo never lifts a bounce or an erasure). */

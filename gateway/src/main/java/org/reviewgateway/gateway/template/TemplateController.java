@@ -33,10 +33,6 @@ import java.util.List;
 @Controller("/v1/templates")
 class TemplateController {
 
-    private static final int MAX_SUBJECT = 300;
-    private static final int MAX_TEXT = 100_000;
-    private static final int MAX_HTML = 200_000;
-
     private final TemplateLibrary library;
     private final TemplatePreview preview;
     private final JsonMapper json;
@@ -71,9 +67,9 @@ class TemplateController {
                          @PathVariable String locale, @Body JsonNode body) {
         String canonical = canonical(locale);
         JsonFields fields = JsonFields.of(body);
-        String subject = fields.requiredText("subject", MAX_SUBJECT);
-        String text = fields.requiredText("text", MAX_TEXT);
-        String html = fields.optionalText("html", MAX_HTML);
+        String subject = fields.requiredText("subject", TemplateSyntax.MAX_SUBJECT);
+        String text = fields.requiredText("text", TemplateSyntax.MAX_TEXT);
+        String html = fields.optionalText("html", TemplateSyntax.MAX_HTML);
         fields.throwIfInvalid();
         return TemplateResponse.of(library.save(merchant, canonical, new TemplateContent(subject, text, html)));
     }

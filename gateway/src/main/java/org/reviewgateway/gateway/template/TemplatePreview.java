@@ -22,6 +22,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Supplier;
 
 /** Renders a template with sample values, on screen (preview) or into a test message. */
 @Singleton
@@ -68,6 +69,15 @@ class TemplatePreview {
         return render(merchant, resolver.resolve(merchant, locale), customerName, links.unsubscribeLink(SAMPLE_TOKEN));
     }
 
+    /** A draft as a customer of this locale would read it: its own words, the locale's fallback for a missing name. */
+    RenderedMessage renderDraft(Merchant merchant, String locale, TemplateContent draft) {
+        return render(merchant, draft(merchant, locale, draft), null, links.unsubscribeLink(SAMPLE_TOKEN));
+    }
+
+    private ResolvedTemplate draft(Merchant merchant, String locale, TemplateContent draft) {
+        return new ResolvedTemplate(locale, draft, resolver.resolve(merchant, locale).customerNameFallback());
+    }
+
     private RenderedMessage render(Merchant merchant, ResolvedTemplate template, @Nullable String customerName, String unsubscribeLink) {
         return renderer.render(template, Placeholders.of(merchant, customerName, links.reviewLink(SAMPLE_TOKEN), unsubscribeLink,
                 SAMPLE_TRANSACTION));
@@ -79,6 +89,15 @@ class TemplatePreview {
      * {@link #TEST_SEND_WINDOW}. Its unsubscribe link works like any other (an opt-out record, no address).
      */
     void testSend(Merchant merchant, String locale, String email) {
+        testSend(merchant, email, () -> resolver.resolve(merchant, locale));
+    }
+
+    /** The same, from a draft not saved yet. */
+    void testSendDraft(Merchant merchant, String locale, TemplateContent draft, String email) {
+        testSend(merchant, email, () -> draft(merchant, locale, draft));
+    }
+
+    private void testSend(Merchant merchant, String email, Supplier<ResolvedTemplate> chosen) {
         byte[] addressHash = cipher.addressHash(merchant.id(), email);
         if (suppressions.isSuppressed(merchant.id(), cipher.addressHashes(merchant.id(), email))) {
             throw new DomainException(DomainException.Condition.CONFLICT, "urn:review-gateway:problem:address-suppressed",
@@ -90,7 +109,7 @@ class TemplatePreview {
         String token = tokens.newToken(TEST_UNSUBSCRIBE_TOKEN_BYTES);
         optOutLinks.record(SecretTokens.hash(token), merchant.id(), addressHash, null, clock.instant());
         String unsubscribeLink = links.unsubscribeLink(token);
-        ResolvedTemplate template = resolver.resolve(merchant, locale);
+        ResolvedTemplate template = chosen.get();
         RenderedMessage sample = render(merchant, template, null, unsubscribeLink);
         RenderedMessage marked = new RenderedMessage("[Test] " + sample.subject(), sample.text(), sample.html());
         try (MailSender.Connection connection = sender.openConnection()) {

@@ -16,6 +16,9 @@ import java.util.regex.Pattern;
  */
 final class TemplateSyntax {
 
+    static final int MAX_SUBJECT = 300;
+    static final int MAX_TEXT = 100_000;
+    static final int MAX_HTML = 200_000;
     private static final Pattern UNESCAPED = Pattern.compile("\\{\\{\\s*[{&]");
     private static final Pattern DELIMITER_CHANGE = Pattern.compile("\\{\\{\\s*=");
 
@@ -24,6 +27,14 @@ final class TemplateSyntax {
 
     static List<Problem.FieldError> check(TemplateContent content) {
         List<Problem.FieldError> errors = new ArrayList<>();
+        size("subject", content.subject(), MAX_SUBJECT).ifPresent(errors::add);
+        size("text", content.text(), MAX_TEXT).ifPresent(errors::add);
+        if (content.html() != null) {
+            size("html", content.html(), MAX_HTML).ifPresent(errors::add);
+        }
+        if (!errors.isEmpty()) {
+            return errors;
+        }
         check("subject", content.subject(), List.of()).ifPresent(errors::add);
         if (content.subject().chars().anyMatch(c -> c == '\r' || c == '\n')) {
             errors.add(new Problem.FieldError("subject", "must be a single line (no CR or LF)"));
@@ -33,6 +44,13 @@ final class TemplateSyntax {
             check("html", content.html(), List.of(Placeholders.REVIEW_LINK)).ifPresent(errors::add);
         }
         return errors;
+    }
+
+    private static Optional<Problem.FieldError> size(String field, String source, int maxLength) {
+        if (source.isBlank()) {
+            return error(field, "must not be blank");
+        }
+        return source.length() > maxLength ? error(field, "must be at most " + maxLength + " characters") : Optional.empty();
     }
 
     private static Optional<Problem.FieldError> check(String field, String source, List<String> required) {

@@ -5,7 +5,9 @@ import io.micronaut.http.MediaType;
 
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -24,7 +26,13 @@ public final class FormFields {
     private FormFields() {
     }
 
+    /** Each field's first value (what a form with one input per name sends). */
     public static Map<String, String> parse(@Nullable MediaType contentType, @Nullable String body) {
+        return firstOfEach(parseAll(contentType, body));
+    }
+
+    /** Every value of each field in the order sent, as checkboxes sharing a name send them. */
+    public static Map<String, List<String>> parseAll(@Nullable MediaType contentType, @Nullable String body) {
         if (body == null || body.isEmpty()) {
             return Map.of();
         }
@@ -34,26 +42,36 @@ public final class FormFields {
         return urlEncoded(body);
     }
 
-    private static Map<String, String> urlEncoded(String body) {
-        Map<String, String> fields = new HashMap<>();
+    public static Map<String, String> firstOfEach(Map<String, List<String>> fields) {
+        Map<String, String> first = new HashMap<>();
+        fields.forEach((name, values) -> first.put(name, values.get(0)));
+        return first;
+    }
+
+    private static Map<String, List<String>> urlEncoded(String body) {
+        Map<String, List<String>> fields = new HashMap<>();
         for (String pair : body.strip().split("&")) {
             int eq = pair.indexOf('=');
             if (eq > 0) {
-                fields.putIfAbsent(decode(pair.substring(0, eq)), decode(pair.substring(eq + 1)));
+                add(fields, decode(pair.substring(0, eq)), decode(pair.substring(eq + 1)));
             } else if (!pair.isEmpty()) {
-                fields.putIfAbsent(decode(pair), "");
+                add(fields, decode(pair), "");
             }
         }
         return fields;
     }
 
-    private static Map<String, String> multipart(String contentType, String body) {
+    private static void add(Map<String, List<String>> fields, String name, String value) {
+        fields.computeIfAbsent(name, n -> new ArrayList<>()).add(value);
+    }
+
+    private static Map<String, List<String>> multipart(String contentType, String body) {
         Matcher boundary = BOUNDARY.matcher(contentType);
         if (!boundary.find()) {
             throw malformed();
         }
         String delimiter = "--" + (boundary.group(2) != null ? boundary.group(2) : boundary.group(1));
-        Map<String, String> fields = new HashMap<>();
+        Map<String, List<String>> fields = new HashMap<>();
         for (String part : body.split(Pattern.quote(delimiter))) {
             int headersEnd = part.indexOf("\r\n\r\n");
             int separator = 4;
@@ -70,7 +88,7 @@ public final class FormFields {
             }
             String value = part.substring(headersEnd + separator);
             value = value.endsWith("\r\n") ? value.substring(0, value.length() - 2) : value.endsWith("\n") ? value.substring(0, value.length() - 1) : value;
-            fields.putIfAbsent(name.group(1), value);
+            add(fields, name.group(1), value);
         }
         return fields;
     }

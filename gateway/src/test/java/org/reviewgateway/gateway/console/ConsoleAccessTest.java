@@ -13,21 +13,13 @@ import org.reviewgateway.gateway.support.GatewayClient;
 import org.reviewgateway.gateway.support.GatewayClient.Reply;
 import org.reviewgateway.gateway.support.MutableClock;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.URI;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 import javax.sql.DataSource;
 
 import static org.awaitility.Awaitility.await;
@@ -42,8 +34,6 @@ import static org.reviewgateway.gateway.support.Problems.assertProblem;
 @Property(name = "gateway.data-dir", value = "./target/test-data-console")
 class ConsoleAccessTest {
 
-    private static final Pattern CSRF = Pattern.compile("name=\"csrf\" value=\"([^\"]+)\"");
-    private static final String PASSWORD = "correct horse battery staple";
 
     @Inject
     EmbeddedServer server;
@@ -55,121 +45,40 @@ class ConsoleAccessTest {
     DataSource dataSource;
 
     GatewayClient client;
+    ConsoleVisits visits;
     GatewayClient.Merchant merchant;
     String email;
 
     @BeforeEach
     void setUp() {
         client = new GatewayClient(server, json);
+        visits = new ConsoleVisits(server, client);
         merchant = client.newMerchant("Console Shop " + UUID.randomUUID().toString().substring(0, 6));
         email = "owner." + UUID.randomUUID().toString().substring(0, 8) + "@acme.example";
     }
 
-    /** A browser: keeps cookies, never follows redirects. */
-    final class Browser {
-        final Map<String, String> cookies = new HashMap<>();
-        private final HttpClient http = HttpClient.newHttpClient();
-
-        HttpResponse<String> get(String path) {
-            return send(HttpRequest.newBuilder(uri(path)).GET());
-        }
-
-        HttpResponse<String> post(String path, Map<String, String> form) {
-            String body = form.entrySet().stream().map(e -> enc(e.getKey()) + "=" + enc(e.getValue())).collect(Collectors.joining("&"));
-            return send(HttpRequest.newBuilder(uri(path)).header("Content-Type", "application/x-www-form-urlencoded")
-                    .POST(HttpRequest.BodyPublishers.ofString(body)));
-        }
-
-        /** Posts a form as the page last shown offers it: with its csrf field. */
-        HttpResponse<String> submit(HttpResponse<String> page, String path, Map<String, String> fields) {
-            Map<String, String> form = new HashMap<>(fields);
-            form.put("csrf", csrf(page.body()));
-            return post(path, form);
-        }
-
-        private HttpResponse<String> send(HttpRequest.Builder request) {
-            if (!cookies.isEmpty()) {
-                request.header("Cookie", cookies.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).collect(Collectors.joining("; ")));
-            }
-            try {
-                HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-                for (String set : response.headers().allValues("Set-Cookie")) {
-                    String pair = set.split(";", 2)[0];
-                    String name = pair.substring(0, pair.indexOf('='));
-                    String value = pair.substring(pair.indexOf('=') + 1);
-                    if (value.isEmpty() || set.toLowerCase().contains("max-age=0")) {
-                        cookies.remove(name);
-                    } else {
-                        cookies.put(name, value);
-                    }
-                }
-                return response;
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-            }
-        }
-
-        private URI uri(String path) {
-            return URI.create(server.getURL() + path);
-        }
-    }
-
-    private static String enc(String text) {
-        return URLEncoder.encode(text, StandardCharsets.UTF_8);
-    }
-
-    private static String csrf(String page) {
-        Matcher m = CSRF.matcher(page);
-        assertTrue(m.find(), "a csrf field in " + page);
-        return m.group(1);
-    }
-
-    private String invite(String merchantId, String address) {
-        Reply created = client.postJson("/admin/v1/merchants/" + merchantId + "/users", GatewayClient.ADMIN_TOKEN, "{\"email\":\"" + address + "\"}");
-        assertEquals(201, created.status(), created::toString);
-        assertEquals(address, created.json().get("email"));
-        String link = (String) created.json().get("setPasswordLink");
-        return link.substring(server.getURL().toString().length());
-    }
-
-    /** A user with a password, logged in; returns the browser holding the session. */
-    private Browser loggedIn(String merchantId, String address) {
-        Browser browser = new Browser();
-        String link = invite(merchantId, address);
-        HttpResponse<String> form = browser.get(link);
-        assertEquals(200, browser.submit(form, link, Map.of("password", PASSWORD)).statusCode());
-        HttpResponse<String> login = browser.get("/console/login");
-        HttpResponse<String> in = browser.submit(login, "/console/login", Map.of("email", address, "password", PASSWORD));
-        assertEquals(303, in.statusCode(), in::body);
-        assertEquals("/console/", in.headers().firstValue("Location").orElseThrow());
-        return browser;
-    }
-
     @Test
     void anInvitedUserSetsAPasswordOnceLogsInSeesItsShopAndLogsOut() {
-        Browser browser = new Browser();
-        String link = invite(merchant.id(), email);
+        ConsoleVisits.Browser browser = visits.browser();
+        String link = visits.invite(merchant.id(), email);
         HttpResponse<String> form = browser.get(link);
         assertEquals(200, form.statusCode());
         assertTrue(form.headers().firstValue("Content-Security-Policy").orElseThrow().startsWith("default-src 'self'"));
 
-        HttpResponse<String> noToken = browser.post(link, Map.of("password", PASSWORD));
+        HttpResponse<String> noToken = browser.post(link, Map.of("password", ConsoleVisits.PASSWORD));
         assertEquals(403, noToken.statusCode(), "a form without its csrf token");
         HttpResponse<String> tooShort = browser.submit(browser.get(link), link, Map.of("password", "eleven char"));
         assertEquals(422, tooShort.statusCode());
         assertTrue(tooShort.body().contains("id=\"password-error\""), "the error beside the field");
         assertFalse(tooShort.body().contains("eleven char"), "a password is never shown again");
-        assertEquals(200, browser.submit(browser.get(link), link, Map.of("password", PASSWORD)).statusCode());
+        assertEquals(200, browser.submit(browser.get(link), link, Map.of("password", ConsoleVisits.PASSWORD)).statusCode());
         assertEquals(404, browser.get(link).statusCode(), "single use");
         String stored = Db.text(dataSource, "SELECT password_hash FROM console_users WHERE email = '" + email + "'");
         assertTrue(stored.startsWith("$argon2id$"), stored);
 
         assertEquals(303, browser.get("/console/").statusCode(), "no session: to the login page");
         HttpResponse<String> login = browser.get("/console/login");
-        HttpResponse<String> in = browser.submit(login, "/console/login", Map.of("email", email.toUpperCase(), "password", PASSWORD));
+        HttpResponse<String> in = browser.submit(login, "/console/login", Map.of("email", email.toUpperCase(), "password", ConsoleVisits.PASSWORD));
         assertEquals(303, in.statusCode(), in::body);
         String setCookie = in.headers().allValues("Set-Cookie").stream().filter(c -> c.startsWith("rig_console=")).findFirst().orElseThrow();
         assertTrue(setCookie.toLowerCase().contains("httponly") && setCookie.contains("SameSite=Strict"), setCookie);
@@ -190,8 +99,8 @@ class ConsoleAccessTest {
 
     @Test
     void aWrongAddressAndAWrongPasswordGetTheSameAnswerAndTenFailuresThrottleThatAddressOnly() {
-        loggedIn(merchant.id(), email);
-        Browser stranger = new Browser();
+        visits.loggedIn(merchant.id(), email);
+        ConsoleVisits.Browser stranger = visits.browser();
         HttpResponse<String> wrongPassword = stranger.submit(stranger.get("/console/login"), "/console/login",
                 Map.of("email", email, "password", "not the password at all"));
         HttpResponse<String> unknown = stranger.submit(stranger.get("/console/login"), "/console/login",
@@ -199,36 +108,36 @@ class ConsoleAccessTest {
         assertEquals(200, wrongPassword.statusCode());
         assertEquals(200, unknown.statusCode());
         assertTrue(wrongPassword.body().contains("The e-mail address or the password is not right."));
-        assertEquals(wrongPassword.body().replace(email, "X").replaceAll(CSRF.pattern(), ""),
-                unknown.body().replace("nobody@acme.example", "X").replaceAll(CSRF.pattern(), ""), "no hint whether the address exists");
+        assertEquals(wrongPassword.body().replace(email, "X").replaceAll(ConsoleVisits.CSRF.pattern(), ""),
+                unknown.body().replace("nobody@acme.example", "X").replaceAll(ConsoleVisits.CSRF.pattern(), ""), "no hint whether the address exists");
 
         for (int i = 0; i < 9; i++) {
             stranger.submit(stranger.get("/console/login"), "/console/login", Map.of("email", email, "password", "guess number " + i));
         }
-        HttpResponse<String> throttled = stranger.submit(stranger.get("/console/login"), "/console/login", Map.of("email", email, "password", PASSWORD));
+        HttpResponse<String> throttled = stranger.submit(stranger.get("/console/login"), "/console/login", Map.of("email", email, "password", ConsoleVisits.PASSWORD));
         assertEquals(429, throttled.statusCode(), "even the right password waits");
         assertEquals("900", throttled.headers().firstValue("Retry-After").orElseThrow());
         assertEquals(200, stranger.submit(stranger.get("/console/login"), "/console/login",
                 Map.of("email", "someone.else@acme.example", "password", "not the password at all")).statusCode(), "other addresses unaffected");
 
         clock.advance(LoginThrottle.WINDOW.plusSeconds(1));
-        assertEquals(303, stranger.submit(stranger.get("/console/login"), "/console/login", Map.of("email", email, "password", PASSWORD)).statusCode());
+        assertEquals(303, stranger.submit(stranger.get("/console/login"), "/console/login", Map.of("email", email, "password", ConsoleVisits.PASSWORD)).statusCode());
     }
 
     @Test
     void aSessionEndsWhenIdleTamperedOrItsMerchantIsOffboarded() {
-        Browser browser = loggedIn(merchant.id(), email);
+        ConsoleVisits.Browser browser = visits.loggedIn(merchant.id(), email);
         assertEquals(200, browser.get("/console/").statusCode());
         clock.advance(ConsoleSessions.IDLE_EXPIRY.minusMinutes(1));
         assertEquals(200, browser.get("/console/").statusCode(), "use resets the idle clock");
         clock.advance(ConsoleSessions.IDLE_EXPIRY.plusMinutes(1));
         assertEquals(303, browser.get("/console/").statusCode(), "idle for over 8 hours");
 
-        Browser tampered = loggedIn(merchant.id(), "second." + email);
+        ConsoleVisits.Browser tampered = visits.loggedIn(merchant.id(), "second." + email);
         tampered.cookies.put("rig_console", tampered.cookies.get("rig_console") + "x");
         assertEquals(303, tampered.get("/console/").statusCode());
 
-        Browser other = loggedIn(merchant.id(), "third." + email);
+        ConsoleVisits.Browser other = visits.loggedIn(merchant.id(), "third." + email);
         assertEquals(204, client.send("DELETE", "/admin/v1/merchants/" + merchant.id(), GatewayClient.ADMIN_TOKEN, null, null).status());
         assertEquals(303, other.get("/console/").statusCode(), "an offboarded merchant's sessions end at once");
         await().atMost(Duration.ofSeconds(20)).until(() ->
@@ -238,15 +147,15 @@ class ConsoleAccessTest {
     @Test
     void eachSessionSeesOnlyItsOwnMerchant() {
         GatewayClient.Merchant second = client.newMerchant("Second Console Shop");
-        Browser mine = loggedIn(merchant.id(), email);
-        Browser theirs = loggedIn(second.id(), "other." + email);
+        ConsoleVisits.Browser mine = visits.loggedIn(merchant.id(), email);
+        ConsoleVisits.Browser theirs = visits.loggedIn(second.id(), "other." + email);
         assertFalse(mine.get("/console/").body().contains("Second Console Shop"));
         assertTrue(theirs.get("/console/").body().contains("Second Console Shop"));
     }
 
     @Test
     void theSettingsPageChangesTheSettingsByTheApisRulesAndShowsMistakesBesideTheirFields() {
-        Browser browser = loggedIn(merchant.id(), email);
+        ConsoleVisits.Browser browser = visits.loggedIn(merchant.id(), email);
         HttpResponse<String> page = browser.get("/console/settings");
         assertEquals(200, page.statusCode());
         assertTrue(page.body().contains("id=\"inviteDelay\" name=\"inviteDelay\" value=\"P7D\""), page.body());
@@ -275,9 +184,9 @@ class ConsoleAccessTest {
         assertEquals(null, settings.get("privacyPolicyUrl"), "an empty optional field clears it");
 
         GatewayClient.Merchant second = client.newMerchant("Other Settings Shop");
-        Browser theirs = loggedIn(second.id(), "settings." + email);
+        ConsoleVisits.Browser theirs = visits.loggedIn(second.id(), "settings." + email);
         assertFalse(theirs.get("/console/settings").body().contains("care@console.example"), "each session sees its own merchant only");
-        assertEquals(303, new Browser().get("/console/settings").statusCode());
+        assertEquals(303, visits.browser().get("/console/settings").statusCode());
     }
 
     @Test
@@ -290,7 +199,7 @@ class ConsoleAccessTest {
                     "{\"rating\":" + (1 + i % 5) + ",\"comment\":\"" + comment + "\"}").status());
             clock.advance(Duration.ofSeconds(1));
         }
-        Browser browser = loggedIn(merchant.id(), email);
+        ConsoleVisits.Browser browser = visits.loggedIn(merchant.id(), email);
         String first = browser.get("/console/reviews").body();
         assertEquals(25, first.split("<li>", -1).length - 1, first);
         assertTrue(first.indexOf("Order CR-26") < first.indexOf("Order CR-25"), "newest first");
@@ -303,13 +212,13 @@ class ConsoleAccessTest {
         assertEquals(200, browser.get("/console/reviews?before=not-a-position").statusCode(), "a hand-edited link shows the first page");
 
         GatewayClient.Merchant other = client.newMerchant("Reviewless Shop");
-        assertTrue(loggedIn(other.id(), "reviews." + email).get("/console/reviews").body().contains("No reviews yet."),
+        assertTrue(visits.loggedIn(other.id(), "reviews." + email).get("/console/reviews").body().contains("No reviews yet."),
                 "each session sees its own merchant's reviews only");
     }
 
     @Test
     void aNewApiKeyIsShownOnceAndTheOldOneStopsWorking() {
-        Browser browser = loggedIn(merchant.id(), email);
+        ConsoleVisits.Browser browser = visits.loggedIn(merchant.id(), email);
         HttpResponse<String> page = browser.get("/console/api-keys");
         assertEquals(200, page.statusCode());
         assertFalse(page.body().contains("rig_"), "no key is shown until one is created");
@@ -331,8 +240,8 @@ class ConsoleAccessTest {
         assertFieldError(client.postJson(path, GatewayClient.ADMIN_TOKEN, "{}"), "email");
         assertProblem(client.postJson(path, null, "{\"email\":\"" + email + "\"}"), 401);
         assertProblem(client.postJson("/admin/v1/merchants/" + UUID.randomUUID() + "/users", GatewayClient.ADMIN_TOKEN, "{\"email\":\"" + email + "\"}"), 404);
-        invite(merchant.id(), email);
+        visits.invite(merchant.id(), email);
         assertProblem(client.postJson(path, GatewayClient.ADMIN_TOKEN, "{\"email\":\"" + email.toUpperCase() + "\"}"), 409);
-        assertEquals(404, new Browser().get("/console/set-password/unknown-token").statusCode());
+        assertEquals(404, visits.browser().get("/console/set-password/unknown-token").statusCode());
     }
 }
