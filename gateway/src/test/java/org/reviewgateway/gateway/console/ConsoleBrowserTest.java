@@ -34,7 +34,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * The console in Debian's headless Chromium: set a password, log in, save settings (a mistake first), see a review
- * arrive, log out; axe-core
+ * arrive, edit a template with live preview, connect a shop, add a webhook, log out; axe-core
  * (its script from the npm @axe-core/cli that .ci/run installs) over every page on the way, no serious or critical
  * violation; a screenshot of each page under target/console/ (the ones in docs/console/ are copies).
  */
@@ -114,11 +114,61 @@ class ConsoleBrowserTest {
             waitFor(browser, "API keys");
             check(browser, axeScript, "api-keys");
 
+            editATemplateWithLivePreview(browser, axeScript);
+            assertEquals("Your order at {{shopName}}: how was it?", client.get("/v1/templates/en", merchant.apiKey()).json().get("subject"));
+            connectAShopAndAddAWebhook(browser, axeScript);
+            assertEquals(1, ((List<?>) client.get("/v1/connectors", merchant.apiKey()).json().get("connectors")).size());
+            assertEquals(1, ((List<?>) client.get("/v1/webhooks", merchant.apiKey()).json().get("webhooks")).size());
+
             browser.findElement(By.cssSelector("button.link")).click();
             waitFor(browser, "Log in");
         } finally {
             browser.quit();
         }
+    }
+
+    /** Typing refreshes the preview (our script) and shows a mistake beside its field; Save stores the draft. */
+    private static void editATemplateWithLivePreview(ChromeDriver browser, String axeScript) throws Exception {
+        browser.findElement(By.linkText("Templates")).click();
+        waitFor(browser, "Templates");
+        check(browser, axeScript, "templates");
+        browser.findElement(By.linkText("en")).click();
+        waitFor(browser, "Template for en");
+        WebElement subject = browser.findElement(By.id("subject"));
+        subject.clear();
+        subject.sendKeys("Your order at {{shopName}}: how was it?");
+        new WebDriverWait(browser, Duration.ofSeconds(10)).until(d -> d.findElement(By.id("preview-subject")).getText()
+                .equals("Your order at Browser Shop: how was it?"));
+        WebElement text = browser.findElement(By.id("text"));
+        text.clear();
+        text.sendKeys("Please rate us: {{reviewLink}}");
+        new WebDriverWait(browser, Duration.ofSeconds(10)).until(d -> d.findElement(By.id("text-error")).isDisplayed());
+        assertTrue(browser.findElement(By.id("text-error")).getText().contains("{{unsubscribeLink}}"));
+        check(browser, axeScript, "template-error");
+        text.sendKeys("\nNo more e-mails: {{unsubscribeLink}}");
+        new WebDriverWait(browser, Duration.ofSeconds(10)).until(d -> !d.findElement(By.id("text-error")).isDisplayed());
+        submit(browser, "Template for en");
+        assertTrue(browser.getPageSource().contains("Saved as version 1"), browser.getPageSource());
+        check(browser, axeScript, "template");
+    }
+
+    private static void connectAShopAndAddAWebhook(ChromeDriver browser, String axeScript) throws Exception {
+        browser.findElement(By.linkText("Connectors")).click();
+        waitFor(browser, "Connectors");
+        browser.findElement(By.id("woocommerce-secret")).sendKeys("wc-secret-0123456789");
+        browser.findElement(By.xpath("//button[normalize-space()='Connect WooCommerce']")).click();
+        new WebDriverWait(browser, Duration.ofSeconds(10)).ignoring(StaleElementReferenceException.class)
+                .until(d -> !d.findElements(By.id("woocommerce-url")).isEmpty());
+        assertTrue(browser.findElement(By.id("woocommerce-url")).getAttribute("value").contains("/hooks/woocommerce/"));
+        check(browser, axeScript, "connectors");
+        browser.findElement(By.linkText("Webhooks")).click();
+        waitFor(browser, "Webhooks");
+        browser.findElement(By.id("url")).sendKeys("https://93.184.216.34/hooks/reviews");
+        browser.findElement(By.cssSelector("input[value='review.created']")).click();
+        browser.findElement(By.xpath("//button[normalize-space()='Add endpoint']")).click();
+        new WebDriverWait(browser, Duration.ofSeconds(10)).ignoring(StaleElementReferenceException.class)
+                .until(d -> !d.findElements(By.id("new-secret")).isEmpty());
+        check(browser, axeScript, "webhooks");
     }
 
     private static void submit(ChromeDriver browser, String heading) {
