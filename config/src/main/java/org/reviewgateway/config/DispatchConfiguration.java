@@ -16,6 +16,8 @@ import java.time.Duration;
  * @param batchSize     deliveries claimed at once (DISPATCH_BATCH_SIZE)
  * @param lease         how long a claim holds before another process may take the delivery over (DISPATCH_LEASE)
  * @param connections   senders working at once in this process, each with its own claim and SMTP connection (DISPATCH_CONNECTIONS)
+ * @param pipelineDepth most messages of one sender handed to the mail server but not yet recorded as sent, and so the
+ *                      most a crash can send twice (DISPATCH_PIPELINE_DEPTH)
  */
 @Context
 @ConfigurationProperties("dispatch")
@@ -27,7 +29,8 @@ public record DispatchConfiguration(
         @Bindable(defaultValue = "P3D") Duration giveUpAfter,
         @Bindable(defaultValue = "100") int batchSize,
         @Bindable(defaultValue = "PT5M") Duration lease,
-        @Bindable(defaultValue = "1") int connections) {
+        @Bindable(defaultValue = "1") int connections,
+        @Bindable(defaultValue = "32") int pipelineDepth) {
 
     public DispatchConfiguration {
         PositiveDurations.require("DISPATCH_POLL_INTERVAL", pollInterval);
@@ -43,6 +46,9 @@ public record DispatchConfiguration(
         }
         if (connections < 1 || connections > 16) {
             throw new ConfigurationException("DISPATCH_CONNECTIONS must lie between 1 and 16, got " + connections);
+        }
+        if (pipelineDepth < 1 || pipelineDepth > 1000) {
+            throw new ConfigurationException("DISPATCH_PIPELINE_DEPTH must lie between 1 and 1000, got " + pipelineDepth);
         }
         if (lease.compareTo(Duration.ofSeconds(30)) < 0) {
             throw new ConfigurationException("DISPATCH_LEASE must be at least PT30S, got " + lease);

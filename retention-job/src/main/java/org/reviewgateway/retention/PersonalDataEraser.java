@@ -13,8 +13,8 @@ import java.util.List;
 /**
  * The one way an order's personal data ends, whoever ends it (the purge, DELETE …/personal-data, a
  * cancel, an erasure request): what was still planned is cancelled, an order whose invitation never
- * went out becomes {@code cancelled} (there is nobody left to invite), the order is marked
- * {@code purged}, and its recipient row is deleted, with a personal_data.purged webhook event for each order whose data
+ * went out becomes {@code cancelled} (there is nobody left to invite), and its recipient row
+ * is deleted (which is what makes the order's personal data read "purged"), with a personal_data.purged webhook event for each order whose data
  * this call deleted. Runs on the caller's connection, inside its transaction; one statement per order, sent as JDBC
  * batches (each finds its row by key).
  */
@@ -72,7 +72,6 @@ public class PersonalDataEraser {
             }
             ps.executeBatch();
         }
-        batch(c, "UPDATE orders SET personal_data = 'purged', updated_at = ? WHERE id = ? AND personal_data = 'held'", at, orderIds);
         int[] deleted = batch(c, "DELETE FROM recipients WHERE order_id = ?", null, orderIds);
         List<Long> erased = new ArrayList<>();
         for (int i = 0; i < deleted.length; i++) {

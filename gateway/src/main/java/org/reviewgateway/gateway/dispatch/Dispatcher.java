@@ -9,15 +9,10 @@ import org.reviewgateway.gateway.mail.MailGuard;
 import org.reviewgateway.gateway.mail.MailSender;
 import org.reviewgateway.gateway.mail.OutgoingMail;
 import org.reviewgateway.gateway.merchant.Merchant;
-import org.reviewgateway.gateway.merchant.MerchantAccounts;
-import org.reviewgateway.gateway.order.Order;
-import org.reviewgateway.gateway.order.OrderLookup;
 import org.reviewgateway.gateway.order.OrderStatus;
 import org.reviewgateway.gateway.outbox.ClaimLeases;
 import org.reviewgateway.gateway.outbox.Delivery;
 import org.reviewgateway.gateway.outbox.DeliveryClaims;
-import org.reviewgateway.gateway.outbox.Outbox;
-import org.reviewgateway.gateway.suppression.Suppressions;
 import org.reviewgateway.gateway.template.ResolvedTemplate;
 import org.reviewgateway.gateway.template.TemplateResolver;
 import org.slf4j.Logger;
@@ -29,29 +24,29 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
- * Sends what is due: claims a batch, then for each delivery runs the guards (still open, data still
- * held, reminder still wanted, address not suppressed), sends through the mail guard, and records
- * the outcome at once (a message handed to the mail server and not yet recorded is all a crash can send
- * twice). The claim is renewed while the batch is worked; runs until nothing is due, sending pauses, or
- * the claim can no longer be renewed.
+ * Sends what is due: claims a batch, reads it a run at a time (one read per table per run, see {@link Dispatchables}),
+ * runs the guards for each delivery (still open, data still held, reminder still wanted, address not suppressed), sends
+ * through the mail guard, and hands "sent" to the batch's {@link SentOutcomes.Pipeline}, which records it while the next
+ * message goes out (at most DISPATCH_PIPELINE_DEPTH messages sent and unrecorded: all that a crash can send twice).
+ * Other outcomes are recorded at once. The claim is renewed while the batch is worked; runs until nothing is due,
+ * sending pauses, or the claim can no longer be renewed.
  */
 @Singleton
 public class Dispatcher {
 
+    /** Deliveries read together just before they are sent: few enough that a cancellation is rarely late. */
+    static final int RUN = 20;
     private static final Logger LOG = LoggerFactory.getLogger(Dispatcher.class);
 
     private final DeliveryClaims claims;
     private final ClaimLeases leases;
-    private final Outbox deliveries;
+    private final Dispatchables dispatchables;
     private final DeliveryOutcomes outcomes;
-    private final OrderLookup orders;
-    private final MerchantAccounts merchants;
-    private final Suppressions suppressions;
+    private final SentOutcomes sentOutcomes;
     private final InvitationComposer composer;
     private final TemplateResolver templates;
     private final MailSender sender;
@@ -61,17 +56,14 @@ public class Dispatcher {
     private final Clock clock;
     private final String instance = "dispatcher-" + UUID.randomUUID().toString().substring(0, 8);
 
-    Dispatcher(DeliveryClaims claims, ClaimLeases leases, Outbox deliveries, DeliveryOutcomes outcomes, OrderLookup orders,
-               MerchantAccounts merchants, Suppressions suppressions,
-               InvitationComposer composer, TemplateResolver templates, MailSender sender, MailGuard guard, DispatchMetrics metrics,
-               DispatchConfiguration configuration, Clock clock) {
+    Dispatcher(DeliveryClaims claims, ClaimLeases leases, Dispatchables dispatchables, DeliveryOutcomes outcomes,
+               SentOutcomes sentOutcomes, InvitationComposer composer, TemplateResolver templates, MailSender sender, MailGuard guard,
+               DispatchMetrics metrics, DispatchConfiguration configuration, Clock clock) {
         this.claims = claims;
         this.leases = leases;
-        this.deliveries = deliveries;
+        this.dispatchables = dispatchables;
         this.outcomes = outcomes;
-        this.orders = orders;
-        this.merchants = merchants;
-        this.suppressions = suppressions;
+        this.sentOutcomes = sentOutcomes;
         this.composer = composer;
         this.templates = templates;
         this.sender = sender;
@@ -99,25 +91,36 @@ public class Dispatcher {
         return report;
     }
 
-    /** What one claimed batch shares: its claim and SMTP connection, its merchants and templates (read once per batch). */
-    private record Batch(String claim, MailSender.Connection connection, Map<UUID, Merchant> merchants,
+    /** What one claimed batch shares: its claim, SMTP connection and pipeline, its merchants and templates (read once per batch). */
+    private record Batch(String claim, MailSender.Connection connection, SentOutcomes.Pipeline pipeline, Map<UUID, Merchant> merchants,
                          Map<String, ResolvedTemplate> templates) {
     }
 
     /** @return whether the whole batch was worked through (and so more may be due) */
     private boolean dispatchBatch(List<Delivery> claimed, String claim, DispatchReport report) {
         ClaimLeases.ClaimRenewal renewal = leases.keep(claim);
-        try (MailSender.Connection connection = sender.openConnection()) {
-            Batch batch = new Batch(claim, connection, new HashMap<>(), new HashMap<>());
-            for (Delivery delivery : claimed) {
+        // the pipeline closes (every sent message recorded) before the claim is released: else the release would reopen them
+        try (MailSender.Connection connection = sender.openConnection(); SentOutcomes.Pipeline pipeline = sentOutcomes.open(claim)) {
+            Batch batch = new Batch(claim, connection, pipeline, new HashMap<>(), new HashMap<>());
+            for (int from = 0; from < claimed.size(); from += RUN) {
                 if (!renewal.holds()) {
                     return false;
                 }
-                DispatchOutcome outcome = dispatchOne(delivery, batch);
-                report.add(outcome);
-                metrics.count(outcome);
-                if (outcome == DispatchOutcome.PAUSED) {
-                    return false;
+                Dispatchables.Run run = dispatchables.load(claimed.subList(from, Math.min(claimed.size(), from + RUN)), batch.merchants());
+                for (int i = 0; i < run.dropped(); i++) {
+                    report.add(DispatchOutcome.CANCELLED);
+                    metrics.count(DispatchOutcome.CANCELLED);
+                }
+                for (Dispatchable d : run.ready()) {
+                    if (!renewal.holds()) {
+                        return false;
+                    }
+                    DispatchOutcome outcome = dispatchOne(d, run.suppressed().contains(d), batch);
+                    report.add(outcome);
+                    metrics.count(outcome);
+                    if (outcome == DispatchOutcome.PAUSED) {
+                        return false;
+                    }
                 }
             }
             return true;
@@ -127,13 +130,8 @@ public class Dispatcher {
         }
     }
 
-    private DispatchOutcome dispatchOne(Delivery claimed, Batch batch) {
+    private DispatchOutcome dispatchOne(Dispatchable d, boolean suppressed, Batch batch) {
         String claim = batch.claim();
-        Optional<Dispatchable> loaded = load(claimed, batch.merchants());
-        if (loaded.isEmpty()) {
-            return DispatchOutcome.CANCELLED;
-        }
-        Dispatchable d = loaded.get();
         Instant now = clock.instant();
         if (d.recipient() == null) {
             outcomes.cancelled(d, claim, false, "personal data no longer held", now);
@@ -143,7 +141,7 @@ public class Dispatcher {
             outcomes.cancelled(d, claim, false, "already reviewed", now);
             return DispatchOutcome.CANCELLED;
         }
-        if (suppressions.isSuppressed(d.merchant().id(), composer.addressHashesOf(d))) {
+        if (suppressed) {
             outcomes.cancelled(d, claim, true, "address suppressed", now);
             return DispatchOutcome.SUPPRESSED;
         }
@@ -161,13 +159,16 @@ public class Dispatcher {
             LOG.error("Delivery {} could not be composed ({})", d.delivery().id(), e.getClass().getName());
             return retryOrGiveUp(d, claim, new MailFailure(MailFailure.Kind.TRANSIENT, 0, "could not compose (" + e.getClass().getSimpleName() + ")"));
         }
+        batch.pipeline().awaitRoom();
         try {
             guard.send(batch.connection(), mail);
-            outcomes.sent(d, claim, mail.messageId(), clock.instant());
+            batch.pipeline().sent(d, mail.messageId(), clock.instant());
             return DispatchOutcome.SENT;
         } catch (CallNotPermittedException | RequestNotPermitted paused) {
+            batch.pipeline().notSent();
             return DispatchOutcome.PAUSED;
         } catch (MailFailure failure) {
+            batch.pipeline().notSent();
             LOG.info("Delivery {} not accepted: {} ({})", d.delivery().id(), failure.getMessage(), failure.kind());
             if (failure.serverTrouble()) {
                 // temporary, or a refusal of our sending (the relay's or the sender's to fix): the message waits
@@ -175,6 +176,9 @@ public class Dispatcher {
             }
             outcomes.failed(d, claim, failure, clock.instant());
             return DispatchOutcome.FAILED;
+        } catch (RuntimeException unexpected) {
+            batch.pipeline().notSent();
+            throw unexpected;
         }
     }
 
@@ -188,22 +192,5 @@ public class Dispatcher {
         Duration wait = Backoff.after(d.delivery().attempts() + 1, configuration, ThreadLocalRandom.current().nextDouble());
         outcomes.retry(d, claim, failure, now.plus(wait), now);
         return DispatchOutcome.RETRY;
-    }
-
-    /** Re-reads the delivery: it may have been cancelled between the claim and now. */
-    private Optional<Dispatchable> load(Delivery claimed, Map<UUID, Merchant> merchantCache) {
-        Optional<Delivery> current = deliveries.find(claimed.id())
-                .filter(d -> d.open() && claimed.claimedBy() != null && claimed.claimedBy().equals(d.claimedBy()));
-        if (current.isEmpty()) {
-            return Optional.empty();
-        }
-        Order order = orders.byId(claimed.orderId()).orElseThrow();
-        Optional<Merchant> live = Optional.ofNullable(merchantCache.computeIfAbsent(claimed.merchantId(), id -> merchants.find(id).orElse(null)));
-        if (live.isEmpty()) {
-            deliveries.cancelOpenFor(order.id(), clock.instant());
-            return Optional.empty();
-        }
-        Merchant merchant = live.get();
-        return Optional.of(new Dispatchable(current.get(), order, merchant, orders.recipientOf(order.id()).orElse(null)));
     }
 }

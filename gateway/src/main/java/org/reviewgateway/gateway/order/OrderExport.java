@@ -105,10 +105,10 @@ class OrderExport {
                 connection.setReadOnly(true);
                 connection.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
                 orders = open(connection, """
-                        SELECT o.id, o.merchant_id, o.transaction_id, o.delivery, o.status, o.locale, o.send_at, o.created_at, o.personal_data,
-                               o.review_token_sealed, r.rating, r.comment, r.created_at AS review_created_at
+                        SELECT o.id, o.merchant_id, o.transaction_id, o.delivery, o.status, o.locale, o.send_at, o.created_at,
+                               o.review_token_sealed, %s AS personal_data, r.rating, r.comment, r.created_at AS review_created_at
                         FROM orders o LEFT JOIN reviews r ON r.order_id = o.id
-                        WHERE o.merchant_id = ? ORDER BY o.id""", merchantId);
+                        WHERE o.merchant_id = ? ORDER BY o.id""".formatted(PersonalData.OF_ORDER_O), merchantId);
                 deliveries = new ByOrder(open(connection, """
                         SELECT order_id, kind, status, due_at, sent_at, attempts FROM deliveries
                         WHERE merchant_id = ? ORDER BY order_id, id""", merchantId));

@@ -5,6 +5,10 @@ import org.reviewgateway.gateway.activity.DayCount;
 import org.reviewgateway.gateway.privacy.SecretTokens;
 
 import java.time.Instant;
+import java.util.Collection;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -33,6 +37,16 @@ public class OrderLookup {
 
     public Optional<Order> byId(long orderId) {
         return orders.findById(orderId);
+    }
+
+    /** Many orders in one read (the dispatcher's batch), by ID; those that are gone are missing. */
+    public Map<Long, Order> byIds(Collection<Long> orderIds) {
+        return orders.findByIdIn(orderIds).stream().collect(Collectors.toMap(Order::id, Function.identity()));
+    }
+
+    /** The recipients of many orders in one read, by order ID; an order whose data is gone is missing. */
+    public Map<Long, Recipient> recipientsOf(Collection<Long> orderIds) {
+        return recipients.findByOrderIdIn(orderIds).stream().collect(Collectors.toMap(Recipient::orderId, Function.identity()));
     }
 
     /** The order a review link stands for (only the token's hash is stored). */

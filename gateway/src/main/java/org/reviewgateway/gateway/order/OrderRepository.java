@@ -21,6 +21,8 @@ interface OrderRepository extends CrudRepository<Order, Long> {
             WHERE merchant_id = :merchantId AND created_at >= :from AND created_at < :until""" + DayCount.END_PER_DAY, nativeQuery = true)
     List<DayCount> countPerDay(UUID merchantId, Instant from, Instant until);
 
+    List<Order> findByIdIn(Collection<Long> ids);
+
     Optional<Order> findByMerchantIdAndTransactionId(UUID merchantId, String transactionId);
 
     /** Moves the status only from one of the expected ones, so concurrent outcomes cannot undo each other. */
@@ -29,7 +31,9 @@ interface OrderRepository extends CrudRepository<Order, Long> {
 
     Optional<Order> findByReviewTokenHash(byte[] reviewTokenHash);
 
-    @Query("UPDATE orders SET status = 'cancelled', updated_at = :now WHERE id = :id AND status = 'scheduled' AND personal_data <> 'held'")
+    @Query("""
+            UPDATE orders SET status = 'cancelled', updated_at = :now
+            WHERE id = :id AND status = 'scheduled' AND NOT EXISTS (SELECT 1 FROM recipients r WHERE r.order_id = orders.id)""")
     int cancelScheduledWithoutData(Long id, Instant now);
 
     @Query("""

@@ -15,8 +15,11 @@ class OrderViews {
     private final Outbox deliveries;
     private final ReviewsOfOrders reviews;
     private final Products products;
+    private final RecipientRepository recipients;
 
-    OrderViews(PiiCipher cipher, PublicLinks links, Outbox deliveries, ReviewsOfOrders reviews, Products products) {
+    OrderViews(PiiCipher cipher, PublicLinks links, Outbox deliveries, ReviewsOfOrders reviews, Products products,
+               RecipientRepository recipients) {
+        this.recipients = recipients;
         this.cipher = cipher;
         this.links = links;
         this.deliveries = deliveries;
@@ -34,7 +37,7 @@ class OrderViews {
     }
 
     OrderDetailsResponse details(Order order) {
-        return new OrderDetailsResponse(response(order), order.personalData().wire(),
+        return new OrderDetailsResponse(response(order), order.personalData().given(recipients.existsByOrderId(order.id())).wire(),
                 deliveries.deliveriesOf(order.id()).stream()
                         .map(d -> new OrderDetailsResponse.DeliveryResponse(d.kind().wire(), d.status().wire(), d.dueAt(), d.sentAt(), d.attempts()))
                         .toList(),

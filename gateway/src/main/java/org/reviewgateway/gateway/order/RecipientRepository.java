@@ -6,6 +6,7 @@ import io.micronaut.data.model.query.builder.sql.Dialect;
 import io.micronaut.data.repository.CrudRepository;
 
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -14,6 +15,10 @@ import java.util.UUID;
 interface RecipientRepository extends CrudRepository<Recipient, Long> {
 
     Optional<Recipient> findByOrderId(Long orderId);
+
+    boolean existsByOrderId(Long orderId);
+
+    List<Recipient> findByOrderIdIn(Collection<Long> orderIds);
 
 
     @Query("""

@@ -8,6 +8,7 @@ import io.micronaut.data.repository.CrudRepository;
 import org.reviewgateway.gateway.activity.DayCount;
 
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.UUID;
 
@@ -22,11 +23,13 @@ interface DeliveryRepository extends CrudRepository<Delivery, Long> {
 
     List<Delivery> findByClaimedBy(String claimedBy);
 
+    List<Delivery> findByIdIn(Collection<Long> ids);
+
     @Query("SELECT id FROM deliveries WHERE order_id = :orderId")
     List<Long> findIdsByOrderId(Long orderId);
 
     /** Of these deliveries, those whose order still holds its personal data. */
-    @Query("SELECT d.id FROM deliveries d JOIN orders o ON o.id = d.order_id WHERE d.id IN (:ids) AND o.personal_data = 'held'")
+    @Query("SELECT d.id FROM deliveries d WHERE d.id IN (:ids) AND EXISTS (SELECT 1 FROM recipients r WHERE r.order_id = d.order_id)")
     List<Long> findHoldingPersonalData(List<Long> ids);
 
     /**

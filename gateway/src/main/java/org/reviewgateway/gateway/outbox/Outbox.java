@@ -6,6 +6,7 @@ import org.reviewgateway.gateway.activity.DayCount;
 import org.reviewgateway.gateway.privacy.AddressHashes;
 
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -30,6 +31,11 @@ public class Outbox {
 
     public Optional<Delivery> find(long deliveryId) {
         return deliveries.findById(deliveryId);
+    }
+
+    /** Many deliveries in one read, as they are now; those that are gone are missing. */
+    public List<Delivery> findAll(Collection<Long> deliveryIds) {
+        return deliveries.findByIdIn(deliveryIds);
     }
 
     /** An order's deliveries, in the order they were planned. */

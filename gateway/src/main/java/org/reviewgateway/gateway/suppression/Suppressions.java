@@ -4,10 +4,24 @@ import jakarta.inject.Singleton;
 import org.reviewgateway.gateway.activity.DayCount;
 import org.reviewgateway.gateway.privacy.AddressHashes;
 
+import io.micronaut.data.connection.ConnectionOperations;
+import io.micronaut.data.exceptions.DataAccessException;
+
+import java.nio.ByteBuffer;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * The owner of opt-outs and hard bounces: addresses a merchant must not write to again, kept as the
@@ -27,16 +41,55 @@ public class Suppressions {
     }
 
     private final SuppressionRepository suppressions;
+    private final ConnectionOperations<Connection> connections;
     private final Clock clock;
 
-    Suppressions(SuppressionRepository suppressions, Clock clock) {
+    Suppressions(SuppressionRepository suppressions, ConnectionOperations<Connection> connections, Clock clock) {
         this.suppressions = suppressions;
+        this.connections = connections;
         this.clock = clock;
     }
 
     /** Under either of the address's hashes: an opt-out recorded before its merchant moved to a data key still counts. */
     public boolean isSuppressed(UUID merchantId, AddressHashes hashes) {
         return suppressions.countEither(merchantId, hashes.current(), hashes.legacy()) > 0;
+    }
+
+    /** Of these addresses (one merchant's), those suppressed, in one read: the dispatcher's check for a batch. */
+    public Set<AddressHashes> suppressedAmong(UUID merchantId, Collection<AddressHashes> addresses) {
+        if (addresses.isEmpty()) {
+            return Set.of();
+        }
+        List<byte[]> hashes = addresses.stream().flatMap(a -> Stream.of(a.current(), a.legacy())).toList();
+        Set<ByteBuffer> suppressed = suppressedHashes(merchantId, hashes);
+        return addresses.stream()
+                .filter(a -> suppressed.contains(ByteBuffer.wrap(a.current())) || suppressed.contains(ByteBuffer.wrap(a.legacy())))
+                .collect(Collectors.toSet());
+    }
+
+    /** Plain JDBC (on the caller's connection, if any): Micronaut Data does not expand a list of byte arrays into an IN list. */
+    private Set<ByteBuffer> suppressedHashes(UUID merchantId, List<byte[]> hashes) {
+        return connections.executeRead(status -> suppressedHashes(status.getConnection(), merchantId, hashes));
+    }
+
+    private static Set<ByteBuffer> suppressedHashes(Connection c, UUID merchantId, List<byte[]> hashes) {
+        String sql = "SELECT email_hash FROM suppressions WHERE merchant_id = ? AND email_hash IN ("
+                + String.join(", ", Collections.nCopies(hashes.size(), "?")) + ")";
+        Set<ByteBuffer> suppressed = new HashSet<>();
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            ps.setObject(1, merchantId);
+            for (int i = 0; i < hashes.size(); i++) {
+                ps.setBytes(i + 2, hashes.get(i));
+            }
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    suppressed.add(ByteBuffer.wrap(rs.getBytes(1)));
+                }
+            }
+        } catch (SQLException e) {
+            throw new DataAccessException("suppression look-up failed", e);
+        }
+        return suppressed;
     }
 
     /**

@@ -50,7 +50,7 @@ class DispatchRulesTest {
 
     private static DispatchConfiguration configuration() {
         return new DispatchConfiguration(true, Duration.ofSeconds(5), Duration.ofMinutes(1), Duration.ofHours(6), Duration.ofDays(3),
-                100, Duration.ofMinutes(5), 1);
+                100, Duration.ofMinutes(5), 1, 32);
     }
 
     @Test
