@@ -5,7 +5,7 @@ import java.util.List;
 
 /**
  * A rule of the domain refused the request. It names the condition, not an HTTP status: the one
- * mapping to problem responses is {@link ProblemExceptionHandler} (and {@link Problems#of}). The
+ * mapping to problem responses is {@link ProblemRoutes} (and {@link Problems#of}). The
  * message is the problem's detail, so it must never contain personal data.
  */
 public class DomainException extends RuntimeException {

@@ -20,7 +20,7 @@ public class ProblemErrorResponseProcessor implements ErrorResponseProcessor<Pro
         return response.body(Problem.of(status, detailFor(status))).contentType(Problem.MEDIA_TYPE);
     }
 
-    private static String detailFor(HttpStatus status) {
+    static String detailFor(HttpStatus status) {
         return switch (status) {
             case BAD_REQUEST -> "The request could not be read: the body must be well-formed JSON of the documented shape.";
             case NOT_FOUND -> "No such resource.";
