@@ -17,6 +17,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
 import java.util.UUID;
+import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -163,24 +164,39 @@ final class RawBaselines {
     }
 
     /** Sends {@code count} copies of {@code template} to distinct addresses over one kept-open SMTP connection. Mails/s. */
-    static double sendMail(int smtpPort, MimeMessage template, int warmUp, int count) throws Exception {
+    /** {@code connections} threads, each on its own kept-open connection, warm up together, then send {@code count} in all. */
+    static double sendMail(int smtpPort, MimeMessage template, int warmUp, int count, int connections) throws Exception {
         Properties props = new Properties();
         props.put("mail.smtp.host", "127.0.0.1");
         props.put("mail.smtp.port", String.valueOf(smtpPort));
         Session session = Session.getInstance(props);
-        try (Transport transport = session.getTransport("smtp")) {
-            transport.connect();
-            long start = 0;
-            for (int i = 0; i < warmUp + count; i++) {
-                if (i == warmUp) {
-                    start = System.nanoTime();
+        CyclicBarrier warm = new CyclicBarrier(connections + 1);
+        ExecutorService senders = Executors.newFixedThreadPool(connections);
+        List<Future<?>> done = new ArrayList<>();
+        for (int c = 0; c < connections; c++) {
+            int sender = c;
+            done.add(senders.submit(() -> {
+                try (Transport transport = session.getTransport("smtp")) {
+                    transport.connect();
+                    for (int i = 0; i < warmUp / connections + count / connections; i++) {
+                        if (i == warmUp / connections) {
+                            warm.await();
+                        }
+                        MimeMessage message = new MimeMessage(template);
+                        message.setRecipient(Message.RecipientType.TO, new InternetAddress("raw" + sender + "-" + i + "@bench.example"));
+                        message.saveChanges();
+                        transport.sendMessage(message, message.getAllRecipients());
+                    }
                 }
-                MimeMessage message = new MimeMessage(template);
-                message.setRecipient(Message.RecipientType.TO, new InternetAddress("raw" + i + "@bench.example"));
-                message.saveChanges();
-                transport.sendMessage(message, message.getAllRecipients());
-            }
-            return count / ((System.nanoTime() - start) / 1e9);
+                return null;
+            }));
         }
+        warm.await();
+        long start = System.nanoTime();
+        for (Future<?> sender : done) {
+            sender.get();
+        }
+        senders.shutdown();
+        return (count / connections * connections) / ((System.nanoTime() - start) / 1e9);
     }
 }

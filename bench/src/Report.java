@@ -23,6 +23,11 @@ final class Report {
                 "≤ " + goal + "×", ratio <= goal));
     }
 
+    /** A figure next to its baseline, reported without a goal. */
+    void ratio(String figure, double value, String unit, String baselineName, double baseline) {
+        rows.add(new Row(figure, fmt(value) + " " + unit, baselineName + ": " + fmt(baseline) + " " + unit, value / baseline, "report", null));
+    }
+
     void goal(String figure, String value, String goal, boolean met) {
         rows.add(new Row(figure, value, "—", Double.NaN, goal, met));
     }
