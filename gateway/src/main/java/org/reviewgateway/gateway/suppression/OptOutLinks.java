@@ -4,7 +4,6 @@ import io.micronaut.core.annotation.Nullable;
 import io.micronaut.data.exceptions.DataAccessException;
 import io.micronaut.transaction.TransactionOperations;
 import jakarta.inject.Singleton;
-import jakarta.transaction.Transactional;
 import org.reviewgateway.config.RetentionConfiguration;
 import org.reviewgateway.gateway.privacy.SecretTokens;
 
@@ -47,7 +46,6 @@ public class OptOutLinks {
      *
      * @param orderId the order the link is mailed for; null for a test message
      */
-    @Transactional
     public void record(byte[] tokenHash, UUID merchantId, byte[] emailHash, @Nullable Long orderId, Instant now) {
         recordAll(List.of(new NewLink(tokenHash, merchantId, emailHash, orderId)), now);
     }
@@ -57,7 +55,6 @@ public class OptOutLinks {
     }
 
     /** {@link #record} for many orders' links at once, in the caller's transaction. */
-    @Transactional
     public void recordAll(List<NewLink> newLinks, Instant now) {
         if (newLinks.isEmpty()) {
             return;
