@@ -27,8 +27,7 @@ import java.util.UUID;
 public class PersonalDataPurger {
 
     static final String JOB = "retention-purge";
-    /** Small transactions: on the embedded H2 each commit holds up the orders committing beside it (ingest p99). */
-    static final int BATCH_SIZE = 250;
+    static final int BATCH_SIZE = 1000;
     static final Duration LEASE = Duration.ofMinutes(10);
     private static final Logger LOG = LoggerFactory.getLogger(PersonalDataPurger.class);
 

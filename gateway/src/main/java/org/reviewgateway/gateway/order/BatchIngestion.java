@@ -67,14 +67,14 @@ class BatchIngestion {
     /** Inside the batch's transaction; a database error escapes and rolls all of it back (counted only after the commit). */
     private List<BatchResponse.Item> together(Merchant merchant, List<Object> items) {
         ingestion.lockAddressesOf(merchant, items.stream().filter(NewOrder.class::isInstance).map(NewOrder.class::cast).toList());
-        List<OrderIngestion.BatchOutcome> outcomes = ingestion.ingestAllWithoutSettlingRaces(merchant,
-                items.stream().filter(NewOrder.class::isInstance).map(NewOrder.class::cast).toList());
         List<BatchResponse.Item> results = new ArrayList<>(items.size());
-        int next = 0;
         for (int index = 0; index < items.size(); index++) {
-            if (items.get(index) instanceof NewOrder) {
-                OrderIngestion.BatchOutcome outcome = outcomes.get(next++);
-                results.add(outcome.refusal() != null ? rejected(index, outcome.refusal()) : BatchResponse.Item.recorded(index, outcome.ingested()));
+            if (items.get(index) instanceof NewOrder order) {
+                try {
+                    results.add(BatchResponse.Item.recorded(index, ingestion.ingestWithoutSettlingRaces(merchant, order)));
+                } catch (DomainException e) {
+                    results.add(rejected(index, e));
+                }
             } else {
                 results.add((BatchResponse.Item) items.get(index));
             }

@@ -114,9 +114,8 @@ class OrderCommits {
     private void commit(List<Pending> group) {
         try {
             List<Order> saved = transactions.executeWrite(status -> {
-                List<NewRows> rows = group.stream().map(Pending::rows).toList();
-                writer.lockAddresses(OrderWriter.addressesOf(rows));
-                return writer.insertAll(rows);
+                writer.lockAddresses(OrderWriter.addressesOf(group.stream().map(Pending::rows).toList()));
+                return group.stream().map(p -> writer.insert(p.rows())).toList();
             });
             for (int i = 0; i < group.size(); i++) {
                 group.get(i).saved().complete(saved.get(i));

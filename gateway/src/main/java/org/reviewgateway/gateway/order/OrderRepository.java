@@ -25,8 +25,6 @@ interface OrderRepository extends CrudRepository<Order, Long> {
 
     Optional<Order> findByMerchantIdAndTransactionId(UUID merchantId, String transactionId);
 
-    List<Order> findByMerchantIdAndTransactionIdIn(UUID merchantId, Collection<String> transactionIds);
-
     /** Moves the status only from one of the expected ones, so concurrent outcomes cannot undo each other. */
     @Query("UPDATE orders SET status = :status, updated_at = :now WHERE id = :id AND status IN (:expected)")
     int moveStatus(Long id, Collection<String> expected, OrderStatus status, Instant now);

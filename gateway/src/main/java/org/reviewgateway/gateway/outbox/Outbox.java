@@ -29,13 +29,6 @@ public class Outbox {
         return deliveries.save(delivery);
     }
 
-    /** Many at once (one JDBC batch). */
-    public void planAll(List<Delivery> planned) {
-        if (!planned.isEmpty()) {
-            deliveries.saveAll(planned);
-        }
-    }
-
     public Optional<Delivery> find(long deliveryId) {
         return deliveries.findById(deliveryId);
     }

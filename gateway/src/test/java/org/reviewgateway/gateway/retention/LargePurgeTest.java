@@ -72,7 +72,7 @@ class LargePurgeTest {
         PurgeReport report = purge.join();
 
         assertEquals(EXPIRED, report.rowsPurged(), report::summary);
-        assertEquals(EXPIRED / 250, report.batches(), "bounded batches");
+        assertEquals(EXPIRED / 1000, report.batches(), "bounded batches");
         assertTrue(statuses.stream().allMatch(s -> s == 201), "every order during the purge was accepted: " + statuses);
         UUID merchantId = UUID.fromString(merchant.id());
         assertEquals(i, Db.count(dataSource, "SELECT COUNT(*) FROM recipients WHERE merchant_id = ?", merchantId), "the new orders' data is kept");
