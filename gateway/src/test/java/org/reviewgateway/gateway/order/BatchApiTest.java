@@ -70,6 +70,33 @@ class BatchApiTest {
     }
 
     @Test
+    @SuppressWarnings("unchecked")
+    void aBatchWrittenTogetherStillAnswersRepeatsSuppressionAndCooldownPerOrder() {
+        client.patchJson("/v1/settings", key, "{\"invitationCooldown\":\"P30D\"}");
+        String prefix = "BT-" + UUID.randomUUID();
+        String erased = "batch.erased." + UUID.randomUUID().toString().substring(0, 8) + "@example.org";
+        String invited = "batch.invited." + UUID.randomUUID().toString().substring(0, 8) + "@example.org";
+        assertEquals(200, client.postJson("/v1/erasure-requests", key, "{\"email\":\"" + erased + "\"}").status());
+        assertEquals(201, client.postJson("/v1/orders", key, OrderBody.delegated(prefix + "-first", invited).json()).status());
+
+        Reply reply = client.postJson("/v1/orders/batch", key, OrderBody.batch(
+                OrderBody.delegated(prefix + "-first", invited),
+                OrderBody.delegated(prefix + "-erased", erased),
+                OrderBody.delegated(prefix + "-again", invited),
+                OrderBody.delegated(prefix + "-new", "batch.new." + UUID.randomUUID().toString().substring(0, 8) + "@example.org"),
+                OrderBody.self(prefix + "-self")));
+
+        List<Map<String, Object>> results = (List<Map<String, Object>>) reply.json().get("results");
+        assertEquals(List.of(200, 201, 201, 201, 201), results.stream().map(r -> ((Number) r.get("status")).intValue()).toList(), reply.body());
+        assertEquals(List.of("scheduled", "suppressed", "skipped", "scheduled", "link_issued"),
+                results.stream().map(r -> ((Map<String, Object>) r.get("order")).get("status")).toList());
+        Map<String, Object> fresh = client.get("/v1/orders/" + prefix + "-new", key).json();
+        assertEquals("held", fresh.get("personalData"));
+        assertEquals(1, ((List<?>) fresh.get("deliveries")).size(), "its invitation is planned");
+        assertEquals("none", client.get("/v1/orders/" + prefix + "-erased", key).json().get("personalData"), "nothing kept of a suppressed address");
+    }
+
+    @Test
     void fiveHundredOrdersAreAccepted() {
         String prefix = "B5-" + UUID.randomUUID();
         Reply reply = client.postJson("/v1/orders/batch", key, batchOf(prefix, 500));
