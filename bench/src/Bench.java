@@ -380,7 +380,6 @@ public final class Bench {
         }
     }
 
-
     /** Queues another set of due invitations, through a gateway that does not dispatch. */
     private void queueMails(Map<String, String> env, String key, String prefix) throws Exception {
         try (Gateway gateway = Gateway.start(jar, work, List.of(), env, http)) {

@@ -25,11 +25,6 @@ public class OrderLookup {
         this.recipients = recipients;
     }
 
-    /** The order's personal data (sealed), while it is held. */
-    public Optional<Recipient> recipientOf(long orderId) {
-        return recipients.findByOrderId(orderId);
-    }
-
     /** Orders received per day (UTC) in [from, until); days without one are left out. */
     public List<DayCount> perDay(UUID merchantId, Instant from, Instant until) {
         return orders.countPerDay(merchantId, from, until);

@@ -8,7 +8,6 @@ import org.reviewgateway.gateway.privacy.AddressHashes;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
-import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -27,10 +26,6 @@ public class Outbox {
 
     public Delivery plan(Delivery delivery) {
         return deliveries.save(delivery);
-    }
-
-    public Optional<Delivery> find(long deliveryId) {
-        return deliveries.findById(deliveryId);
     }
 
     /** Many deliveries in one read, as they are now; those that are gone are missing. */

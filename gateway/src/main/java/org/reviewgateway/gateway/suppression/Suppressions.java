@@ -1,11 +1,10 @@
 package org.reviewgateway.gateway.suppression;
 
+import io.micronaut.data.connection.ConnectionOperations;
+import io.micronaut.data.exceptions.DataAccessException;
 import jakarta.inject.Singleton;
 import org.reviewgateway.gateway.activity.DayCount;
 import org.reviewgateway.gateway.privacy.AddressHashes;
-
-import io.micronaut.data.connection.ConnectionOperations;
-import io.micronaut.data.exceptions.DataAccessException;
 
 import java.nio.ByteBuffer;
 import java.sql.Connection;
