@@ -14,6 +14,12 @@ import java.util.Map;
 /** Builds the MIME message every transport sends: text part always, HTML part when there is one. */
 public final class MimeMessages {
 
+    static {
+        // Jakarta Mail 2.1 looks its StreamProvider up for every body part, by a ServiceLoader scan unless this property
+        // names it (jakartaee/mail-api#699 and #861): a quarter of the dispatcher's sending thread in a profile
+        System.getProperties().putIfAbsent("jakarta.mail.util.StreamProvider", "org.eclipse.angus.mail.util.MailStreamProvider");
+    }
+
     private MimeMessages() {
     }
 

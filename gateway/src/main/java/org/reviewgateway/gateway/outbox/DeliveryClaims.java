@@ -25,9 +25,17 @@ public class DeliveryClaims {
     @Transactional
     public List<Delivery> claim(String claim, Instant dueBy, int limit, Duration lease) {
         Instant databaseNow = deliveries.databaseNow();
-        List<Long> ids = deliveries.findClaimable(dueBy, databaseNow, limit);
-        if (ids.isEmpty()) {
+        List<Long> candidates = deliveries.findClaimCandidates(dueBy, databaseNow, limit);
+        if (candidates.isEmpty()) {
             return List.of();
+        }
+        List<Long> ids = deliveries.lockClaimable(candidates, dueBy, databaseNow);
+        if (ids.size() < candidates.size()) {
+            // another dispatcher is claiming some of them right now: the slower search that skips its rows
+            ids = deliveries.findClaimable(dueBy, databaseNow, limit);
+            if (ids.isEmpty()) {
+                return List.of();
+            }
         }
         deliveries.claim(ids, claim, databaseNow.plus(lease));
         return deliveries.findByClaimedBy(claim);

@@ -32,6 +32,26 @@ interface DeliveryRepository extends CrudRepository<Delivery, Long> {
     @Query("SELECT d.id FROM deliveries d WHERE d.id IN (:ids) AND EXISTS (SELECT 1 FROM recipients r WHERE r.order_id = d.order_id)")
     List<Long> findHoldingPersonalData(List<Long> ids);
 
+    /** Due by the gateway's clock and unclaimed, or whose claim expired by the database's clock. */
+    String CLAIMABLE = " AND next_attempt_at <= :dueBy AND (claimed_until IS NULL OR claimed_until < :databaseNow)";
+
+    /**
+     * The oldest claimable of one open status, read in index order without locks: a cheap first look. (H2 reads every
+     * due row for an IN list or FOR UPDATE, however small the LIMIT.)
+     */
+    String OLDEST_CLAIMABLE_OF = "SELECT id, next_attempt_at FROM deliveries WHERE status = ";
+    String IN_INDEX_ORDER = " ORDER BY status, next_attempt_at LIMIT :limit";
+
+    @Query(value = "SELECT id FROM ((" + OLDEST_CLAIMABLE_OF + "'pending'" + CLAIMABLE + IN_INDEX_ORDER + ") UNION ALL ("
+            + OLDEST_CLAIMABLE_OF + "'retrying'" + CLAIMABLE + IN_INDEX_ORDER + ")) c ORDER BY next_attempt_at LIMIT :limit",
+            nativeQuery = true)
+    List<Long> findClaimCandidates(Instant dueBy, Instant databaseNow, int limit);
+
+    /** Of these candidates, those still claimable, locked; rows another process is claiming right now are skipped. */
+    @Query(value = "SELECT id FROM deliveries WHERE id IN (:ids) AND " + OPEN + CLAIMABLE + " FOR UPDATE SKIP LOCKED",
+            nativeQuery = true)
+    List<Long> lockClaimable(List<Long> ids, Instant dueBy, Instant databaseNow);
+
     /**
      * Due by the gateway's clock and unclaimed, or whose claim expired by the database's clock (one clock for every
      * replica's leases, so a replica whose clock runs ahead cannot take over a live claim); rows another process is
@@ -39,9 +59,7 @@ interface DeliveryRepository extends CrudRepository<Delivery, Long> {
      */
     @Query(value = """
             SELECT id FROM deliveries
-            WHERE\s""" + OPEN + """
-              AND next_attempt_at <= :dueBy
-              AND (claimed_until IS NULL OR claimed_until < :databaseNow)
+            WHERE\s""" + OPEN + CLAIMABLE + """
             ORDER BY next_attempt_at
             LIMIT :limit
             FOR UPDATE SKIP LOCKED""", nativeQuery = true)

@@ -427,6 +427,48 @@ class SmtpDispatchTest implements TestPropertyProvider {
         }
     }
 
+    @Test
+    void claimersRacingForTheSameDueDeliveriesTakeEachOnceAndLeaveNoneUnclaimed() throws Exception {
+        StringBuilder batch = new StringBuilder("{\"orders\":[");
+        for (int i = 0; i < 80; i++) {
+            batch.append(i == 0 ? "" : ",").append(Orders.delegated("R-" + tag + "-" + i, address("race" + i), null, null, clock.instant()));
+        }
+        assertEquals(200, client.postJson("/v1/orders/batch", key, batch.append("]}").toString()).status());
+        Map<Long, String> claimedBy = new java.util.concurrent.ConcurrentHashMap<>();
+        List<String> claimNames = new java.util.concurrent.CopyOnWriteArrayList<>();
+        List<Long> twice = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+        List<CompletableFuture<Void>> racers = IntStream.range(0, 4).mapToObj(racer -> CompletableFuture.runAsync(() -> {
+            for (int round = 0; ; round++) {
+                String claim = "racer-" + racer + "-" + round + "-" + tag;
+                claimNames.add(claim);
+                List<Delivery> taken = claims.claim(claim, clock.instant(), 7, Duration.ofMinutes(5));
+                if (taken.isEmpty()) {
+                    return;
+                }
+                taken.forEach(d -> {
+                    if (claimedBy.putIfAbsent(d.id(), claim) != null) {
+                        twice.add(d.id());
+                    }
+                });
+            }
+        })).toList();
+        racers.forEach(CompletableFuture::join);
+
+        try {
+            assertEquals(List.of(), twice, "no delivery is claimed by two claims");
+            assertTrue(claimedBy.size() >= 80, "claimed " + claimedBy.size());
+            assertEquals(List.of(), claims.claim("after-the-race-" + tag, clock.instant(), 1000, Duration.ofMinutes(5)),
+                    "nothing due was left unclaimed");
+        } finally {
+            claimNames.forEach(claims::release);
+        }
+        dispatcher.dispatchDue();
+        for (int i = 0; i < 80; i++) {
+            assertEquals(1, messagesTo(address("race" + i)).size());
+        }
+    }
+
     private long rows(String sql) {
         return Db.count(dataSource, sql);
     }
