@@ -9,6 +9,8 @@ import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Put;
 import io.micronaut.json.tree.JsonNode;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -19,6 +21,7 @@ import org.reviewgateway.gateway.merchant.Merchant;
 import org.reviewgateway.gateway.web.JsonFields;
 import org.reviewgateway.gateway.web.ProblemResponses;
 
+@ExecuteOn(TaskExecutors.BLOCKING)
 @Controller("/v1/connectors")
 class ConnectorController {
 

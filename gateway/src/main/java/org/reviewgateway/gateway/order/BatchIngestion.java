@@ -17,14 +17,17 @@ import java.util.List;
 
 /**
  * Judges each order of a batch alone — a bad item never blocks the others — but commits the good ones
- * together: one transaction for the whole batch. Should that transaction fail (a request racing for one
- * of its transaction IDs, a database error), it rolls back whole and every order is taken again in a
+ * together, a chunk of {@value #CHUNK} at a time: few address locks, held briefly, so concurrent batches and
+ * single orders rarely wait for each other. Should a chunk's transaction fail (a request racing for one of
+ * its transaction IDs, a database error), it rolls back whole and each of its orders is taken again in a
  * transaction of its own, so nothing is half-written and no answer claims an order that was not kept.
  */
 @Singleton
 class BatchIngestion {
 
     static final int MAX_ORDERS = 500;
+    /** Orders per transaction. */
+    static final int CHUNK = 100;
     private static final Logger LOG = LoggerFactory.getLogger(BatchIngestion.class);
 
     private final OrderIngestion ingestion;
@@ -37,16 +40,24 @@ class BatchIngestion {
 
     BatchResponse ingest(Merchant merchant, JsonNode body) {
         List<Object> items = read(ordersOf(body));
-        List<BatchResponse.Item> results;
-        try {
-            results = transactions.executeWrite(status -> together(merchant, items));
-            results.stream().filter(BatchResponse.Item::created)
-                    .forEach(item -> ingestion.counted(new OrderIngestion.Ingested(true, item.order())));
-        } catch (RuntimeException e) {
-            LOG.info("Batch of {} orders rolled back ({}); taking each order alone", items.size(), e.getClass().getName());
-            results = alone(merchant, items);
+        List<BatchResponse.Item> results = new ArrayList<>(items.size());
+        for (int from = 0; from < items.size(); from += CHUNK) {
+            results.addAll(commit(merchant, items, from, Math.min(items.size(), from + CHUNK)));
         }
         return new BatchResponse(results);
+    }
+
+    /** Items [from, to) in one transaction, or each alone should it fail. */
+    private List<BatchResponse.Item> commit(Merchant merchant, List<Object> items, int from, int to) {
+        try {
+            List<BatchResponse.Item> results = transactions.executeWrite(status -> together(merchant, items, from, to));
+            results.stream().filter(BatchResponse.Item::created)
+                    .forEach(item -> ingestion.counted(new OrderIngestion.Ingested(true, item.order())));
+            return results;
+        } catch (RuntimeException e) {
+            LOG.info("{} orders of a batch rolled back ({}); taking each order alone", to - from, e.getClass().getName());
+            return alone(merchant, items, from, to);
+        }
     }
 
     /** Each item as a {@link NewOrder}, or the problem that rejects it before any database work. */
@@ -65,10 +76,10 @@ class BatchIngestion {
     }
 
     /** Inside the batch's transaction; a database error escapes and rolls all of it back (counted only after the commit). */
-    private List<BatchResponse.Item> together(Merchant merchant, List<Object> items) {
-        ingestion.lockAddressesOf(merchant, items.stream().filter(NewOrder.class::isInstance).map(NewOrder.class::cast).toList());
-        List<BatchResponse.Item> results = new ArrayList<>(items.size());
-        for (int index = 0; index < items.size(); index++) {
+    private List<BatchResponse.Item> together(Merchant merchant, List<Object> items, int from, int to) {
+        ingestion.lockAddressesOf(merchant, items.subList(from, to).stream().filter(NewOrder.class::isInstance).map(NewOrder.class::cast).toList());
+        List<BatchResponse.Item> results = new ArrayList<>(to - from);
+        for (int index = from; index < to; index++) {
             if (items.get(index) instanceof NewOrder order) {
                 try {
                     results.add(BatchResponse.Item.recorded(index, ingestion.ingestWithoutSettlingRaces(merchant, order)));
@@ -82,9 +93,9 @@ class BatchIngestion {
         return results;
     }
 
-    private List<BatchResponse.Item> alone(Merchant merchant, List<Object> items) {
-        List<BatchResponse.Item> results = new ArrayList<>(items.size());
-        for (int index = 0; index < items.size(); index++) {
+    private List<BatchResponse.Item> alone(Merchant merchant, List<Object> items, int from, int to) {
+        List<BatchResponse.Item> results = new ArrayList<>(to - from);
+        for (int index = from; index < to; index++) {
             results.add(items.get(index) instanceof NewOrder order ? ingestOne(merchant, index, order) : (BatchResponse.Item) items.get(index));
         }
         return results;

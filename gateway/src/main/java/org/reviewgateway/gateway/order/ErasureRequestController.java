@@ -5,6 +5,8 @@ import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.json.tree.JsonNode;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.serde.annotation.Serdeable;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
@@ -17,6 +19,7 @@ import org.reviewgateway.gateway.web.JsonFields;
 import org.reviewgateway.gateway.web.ProblemResponses;
 
 /** A customer asked the shop to erase their data: found by the address hash, never by storing the address. */
+@ExecuteOn(TaskExecutors.BLOCKING)
 @Controller("/v1/erasure-requests")
 class ErasureRequestController {
 

@@ -3,6 +3,8 @@ package org.reviewgateway.gateway.order;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -17,6 +19,7 @@ import org.reviewgateway.gateway.web.StreamSlots;
  * database connection for as long as the client reads, so only a few run at once and the pool stays
  * free for orders and the dispatcher.
  */
+@ExecuteOn(TaskExecutors.BLOCKING)
 @Controller("/v1/export")
 class ExportController {
 

@@ -11,6 +11,8 @@ import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.json.tree.JsonNode;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -21,6 +23,7 @@ import org.reviewgateway.gateway.merchant.Merchant;
 import org.reviewgateway.gateway.web.NotFoundException;
 import org.reviewgateway.gateway.web.ProblemResponses;
 
+@ExecuteOn(TaskExecutors.BLOCKING)
 @Controller("/v1/orders")
 class OrderController {
 

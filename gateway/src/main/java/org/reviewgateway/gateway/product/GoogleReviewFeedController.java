@@ -3,6 +3,8 @@ package org.reviewgateway.gateway.product;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -13,6 +15,7 @@ import org.reviewgateway.gateway.web.ProblemResponses;
 import org.reviewgateway.gateway.web.StreamSlots;
 
 /** The caller's product reviews as Google's Product Reviews feed. */
+@ExecuteOn(TaskExecutors.BLOCKING)
 @Controller("/v1/feeds")
 class GoogleReviewFeedController {
 

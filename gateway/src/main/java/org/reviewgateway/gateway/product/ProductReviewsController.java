@@ -5,6 +5,8 @@ import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.QueryValue;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -18,6 +20,7 @@ import org.reviewgateway.gateway.web.ProblemResponses;
 import java.util.List;
 
 /** A product's reviews, oldest first from {@code since}, paged like GET /v1/reviews. */
+@ExecuteOn(TaskExecutors.BLOCKING)
 @Controller("/v1/products")
 class ProductReviewsController {
 

@@ -4,6 +4,8 @@ import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.QueryValue;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.serde.annotation.Serdeable;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
@@ -23,6 +25,7 @@ import java.util.Map;
  * A merchant's reviews, oldest first from {@code since} (inclusive), in pages; {@code next} is the
  * cursor of the following page, null on the last one.
  */
+@ExecuteOn(TaskExecutors.BLOCKING)
 @Controller("/v1/reviews")
 class ReviewsController {
 

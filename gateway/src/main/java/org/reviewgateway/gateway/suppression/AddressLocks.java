@@ -21,7 +21,8 @@ import java.util.UUID;
 @Singleton
 public class AddressLocks {
 
-    static final int SLOTS = 256;
+    /** The rows of address_lock_slots (V34): few enough to be nothing, enough that unrelated addresses rarely share one. */
+    static final int SLOTS = 65_536;
 
     private final SlotRepository slots;
 

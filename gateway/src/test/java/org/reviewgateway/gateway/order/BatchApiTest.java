@@ -96,6 +96,31 @@ class BatchApiTest {
         assertEquals("none", client.get("/v1/orders/" + prefix + "-erased", key).json().get("personalData"), "nothing kept of a suppressed address");
     }
 
+    /** A batch is committed a hundred orders at a time: a later chunk sees what an earlier one kept. */
+    @Test
+    @SuppressWarnings("unchecked")
+    void laterOrdersOfABatchSeeItsEarlierChunks() {
+        client.patchJson("/v1/settings", key, "{\"invitationCooldown\":\"P30D\"}");
+        String prefix = "BC-" + UUID.randomUUID();
+        String twice = "batch.twice." + UUID.randomUUID().toString().substring(0, 8) + "@example.org";
+        List<OrderBody> orders = new java.util.ArrayList<>();
+        for (int i = 0; i < 250; i++) {
+            orders.add(OrderBody.delegated(prefix + "-" + i, i == 0 || i == 180 ? twice : "c" + i + "." + prefix + "@example.org"));
+        }
+        orders.add(OrderBody.delegated(prefix + "-5", "c5." + prefix + "@example.org"));
+
+        Reply reply = client.postJson("/v1/orders/batch", key, OrderBody.batch(orders.toArray()));
+
+        List<Map<String, Object>> results = (List<Map<String, Object>>) reply.json().get("results");
+        assertEquals(251, results.size());
+        for (int i = 0; i < results.size(); i++) {
+            assertEquals(i, ((Number) results.get(i).get("index")).intValue());
+        }
+        assertEquals("skipped", ((Map<String, Object>) results.get(180).get("order")).get("status"), "the cooldown of the address invited at 0");
+        assertEquals(200, ((Number) results.get(250).get("status")).intValue(), "a repeat of the order at 5");
+        assertEquals(250, results.stream().filter(r -> ((Number) r.get("status")).intValue() == 201).count());
+    }
+
     @Test
     void fiveHundredOrdersAreAccepted() {
         String prefix = "B5-" + UUID.randomUUID();
