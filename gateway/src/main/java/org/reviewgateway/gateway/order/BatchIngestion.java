@@ -77,15 +77,15 @@ class BatchIngestion {
 
     /** Inside the batch's transaction; a database error escapes and rolls all of it back (counted only after the commit). */
     private List<BatchResponse.Item> together(Merchant merchant, List<Object> items, int from, int to) {
-        ingestion.lockAddressesOf(merchant, items.subList(from, to).stream().filter(NewOrder.class::isInstance).map(NewOrder.class::cast).toList());
+        List<NewOrder> orders = items.subList(from, to).stream().filter(NewOrder.class::isInstance).map(NewOrder.class::cast).toList();
+        ingestion.lockAddressesOf(merchant, orders);
+        List<OrderIngestion.BatchOutcome> outcomes = ingestion.ingestAllWithoutSettlingRaces(merchant, orders);
         List<BatchResponse.Item> results = new ArrayList<>(to - from);
+        int next = 0;
         for (int index = from; index < to; index++) {
-            if (items.get(index) instanceof NewOrder order) {
-                try {
-                    results.add(BatchResponse.Item.recorded(index, ingestion.ingestWithoutSettlingRaces(merchant, order)));
-                } catch (DomainException e) {
-                    results.add(rejected(index, e));
-                }
+            if (items.get(index) instanceof NewOrder) {
+                OrderIngestion.BatchOutcome outcome = outcomes.get(next++);
+                results.add(outcome.refusal() != null ? rejected(index, outcome.refusal()) : BatchResponse.Item.recorded(index, outcome.ingested()));
             } else {
                 results.add((BatchResponse.Item) items.get(index));
             }

@@ -114,8 +114,9 @@ class OrderCommits {
     private void commit(List<Pending> group) {
         try {
             List<Order> saved = transactions.executeWrite(status -> {
-                writer.lockAddresses(OrderWriter.addressesOf(group.stream().map(Pending::rows).toList()));
-                return group.stream().map(p -> writer.insert(p.rows())).toList();
+                List<NewRows> rows = group.stream().map(Pending::rows).toList();
+                writer.lockAddresses(OrderWriter.addressesOf(rows));
+                return writer.insertAll(rows);
             });
             for (int i = 0; i < group.size(); i++) {
                 group.get(i).saved().complete(saved.get(i));

@@ -28,6 +28,13 @@ public class Outbox {
         return deliveries.save(delivery);
     }
 
+    /** Many at once (one JDBC batch). */
+    public void planAll(List<Delivery> planned) {
+        if (!planned.isEmpty()) {
+            deliveries.saveAll(planned);
+        }
+    }
+
     /** Many deliveries in one read, as they are now; those that are gone are missing. */
     public List<Delivery> findAll(Collection<Long> deliveryIds) {
         return deliveries.findByIdIn(deliveryIds);

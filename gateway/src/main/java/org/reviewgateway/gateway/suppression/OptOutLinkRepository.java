@@ -1,6 +1,5 @@
 package org.reviewgateway.gateway.suppression;
 
-import io.micronaut.core.annotation.Nullable;
 import io.micronaut.data.annotation.Query;
 import io.micronaut.data.jdbc.annotation.JdbcRepository;
 import io.micronaut.data.model.query.builder.sql.Dialect;
@@ -14,9 +13,4 @@ interface OptOutLinkRepository extends GenericRepository<OptOutLink, byte[]> {
 
     @Query("SELECT * FROM opt_out_links WHERE token_hash = :tokenHash AND expires_at > :now")
     Optional<OptOutLink> findLive(byte[] tokenHash, Instant now);
-
-    @Query("""
-            INSERT INTO opt_out_links (token_hash, merchant_id, email_hash, expires_at, order_id)
-            VALUES (:tokenHash, :merchantId, :emailHash, :expiresAt, :orderId) ON CONFLICT DO NOTHING""")
-    void insert(byte[] tokenHash, java.util.UUID merchantId, byte[] emailHash, Instant expiresAt, @Nullable Long orderId);
 }

@@ -72,13 +72,15 @@ public class Suppressions {
     }
 
     private static Set<ByteBuffer> suppressedHashes(Connection c, UUID merchantId, List<byte[]> hashes) {
-        String sql = "SELECT email_hash FROM suppressions WHERE merchant_id = ? AND email_hash IN ("
-                + String.join(", ", Collections.nCopies(hashes.size(), "?")) + ")";
+        // row values: H2 looks up (merchant_id, email_hash) IN (...) on the key, but for merchant_id = ? AND email_hash IN (...)
+        // it reads every suppression of the merchant
+        String sql = "SELECT email_hash FROM suppressions WHERE (merchant_id, email_hash) IN ("
+                + String.join(", ", Collections.nCopies(hashes.size(), "(?, ?)")) + ")";
         Set<ByteBuffer> suppressed = new HashSet<>();
         try (PreparedStatement ps = c.prepareStatement(sql)) {
-            ps.setObject(1, merchantId);
             for (int i = 0; i < hashes.size(); i++) {
-                ps.setBytes(i + 2, hashes.get(i));
+                ps.setObject(2 * i + 1, merchantId);
+                ps.setBytes(2 * i + 2, hashes.get(i));
             }
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
