@@ -27,7 +27,7 @@ class BatchIngestion {
 
     static final int MAX_ORDERS = 500;
     /** Orders per transaction. */
-    static final int CHUNK = 100;
+    static final int CHUNK = 50;
     private static final Logger LOG = LoggerFactory.getLogger(BatchIngestion.class);
 
     private final OrderIngestion ingestion;

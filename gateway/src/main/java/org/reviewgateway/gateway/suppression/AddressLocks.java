@@ -22,7 +22,7 @@ import java.util.UUID;
 public class AddressLocks {
 
     /** The rows of address_lock_slots (V34): few enough to be nothing, enough that unrelated addresses rarely share one. */
-    static final int SLOTS = 65_536;
+    static final int SLOTS = 16_384;
 
     private final SlotRepository slots;
 

@@ -96,7 +96,7 @@ class BatchApiTest {
         assertEquals("none", client.get("/v1/orders/" + prefix + "-erased", key).json().get("personalData"), "nothing kept of a suppressed address");
     }
 
-    /** A batch is committed a hundred orders at a time: a later chunk sees what an earlier one kept. */
+    /** A batch is committed fifty orders at a time: a later chunk sees what an earlier one kept. */
     @Test
     @SuppressWarnings("unchecked")
     void laterOrdersOfABatchSeeItsEarlierChunks() {
