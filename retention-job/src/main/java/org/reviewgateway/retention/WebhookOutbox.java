@@ -58,11 +58,11 @@ public class WebhookOutbox {
             return;
         }
         List<Object[]> events = new ArrayList<>();
-        try (PreparedStatement ps = c.prepareStatement("SELECT merchant_id, transaction_id FROM orders WHERE id = ?")) {
-            for (Long id : orderIds) {
-                ps.setLong(1, id);
-                try (ResultSet rs = ps.executeQuery()) {
-                    if (rs.next() && subscribed.contains(rs.getObject(1, UUID.class))) {
+        try (PreparedStatement ps = c.prepareStatement("SELECT merchant_id, transaction_id FROM orders WHERE id = ANY(?) ORDER BY id")) {
+            ps.setArray(1, c.createArrayOf("bigint", orderIds.toArray()));
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    if (subscribed.contains(rs.getObject(1, UUID.class))) {
                         events.add(new Object[]{rs.getObject(1, UUID.class), rs.getString(2)});
                     }
                 }
