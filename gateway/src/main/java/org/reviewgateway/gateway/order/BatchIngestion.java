@@ -75,7 +75,7 @@ class BatchIngestion {
         return items;
     }
 
-    /** Inside the batch's transaction; a database error escapes and rolls all of it back (counted only after the commit). */
+    /** Inside the chunk's transaction; a database error escapes and rolls all of it back (counted only after the commit). */
     private List<BatchResponse.Item> together(Merchant merchant, List<Object> items, int from, int to) {
         List<NewOrder> orders = items.subList(from, to).stream().filter(NewOrder.class::isInstance).map(NewOrder.class::cast).toList();
         ingestion.lockAddressesOf(merchant, orders);

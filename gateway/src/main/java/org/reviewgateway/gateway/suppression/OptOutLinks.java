@@ -56,7 +56,7 @@ public class OptOutLinks {
     public record NewLink(byte[] tokenHash, UUID merchantId, byte[] emailHash, @Nullable Long orderId) {
     }
 
-    /** {@link #record} for many orders' links at once, in the caller's transaction. */
+    /** {@link #record} for many orders' links at once, in the caller's transaction (or one of its own). */
     @Transactional
     public void recordAll(List<NewLink> newLinks, Instant now) {
         if (newLinks.isEmpty()) {
