@@ -52,7 +52,7 @@ class OrderWriter {
         NewRows.Screening screening = rows.screening();
         if (screening != null) {
             locks.lock(screening.merchantId(), screening.hashes());
-            OrderStatus refusal = refusal(screening);
+            OrderStatus refusal = refusal(screening, suppressions.isSuppressed(screening.merchantId(), screening.hashes()));
             if (refusal != null) {
                 Order refused = orders.save(rows.order().refused(refusal));
                 products.recordFor(refused.merchantId(), refused.id(), rows.products(), refused.createdAt());
@@ -115,10 +115,8 @@ class OrderWriter {
     }
 
     private Order screened(NewRows rows, Set<NewRows> suppressed) {
-        if (suppressed.contains(rows)) {
-            return rows.order().refused(OrderStatus.SUPPRESSED);
-        }
-        return rows.screening() != null && inCooldown(rows.screening()) ? rows.order().refused(OrderStatus.SKIPPED) : rows.order();
+        OrderStatus refusal = rows.screening() == null ? null : refusal(rows.screening(), suppressed.contains(rows));
+        return refusal == null ? rows.order() : rows.order().refused(refusal);
     }
 
     private static boolean shareAnAddress(List<NewRows> rows) {
@@ -149,8 +147,8 @@ class OrderWriter {
     }
 
     /** Suppressed (opted out or bounced) comes before the cooldown; either way nothing personal is kept. */
-    private OrderStatus refusal(NewRows.Screening screening) {
-        if (suppressions.isSuppressed(screening.merchantId(), screening.hashes())) {
+    private OrderStatus refusal(NewRows.Screening screening, boolean suppressed) {
+        if (suppressed) {
             return OrderStatus.SUPPRESSED;
         }
         return inCooldown(screening) ? OrderStatus.SKIPPED : null;

@@ -14,9 +14,6 @@ import java.util.UUID;
 @JdbcRepository(dialect = Dialect.POSTGRES)
 interface SuppressionRepository extends GenericRepository<Suppression, Long> {
 
-    @Query("SELECT COUNT(*) FROM suppressions WHERE merchant_id = :merchantId AND email_hash IN (:current, :legacy)")
-    long countEither(UUID merchantId, byte[] current, byte[] legacy);
-
     @Query("""
             INSERT INTO suppressions (merchant_id, email_hash, reason, created_at)
             VALUES (:merchantId, :emailHash, :reason, :now)

@@ -51,10 +51,10 @@ public class Suppressions {
 
     /** Under either of the address's hashes: an opt-out recorded before its merchant moved to a data key still counts. */
     public boolean isSuppressed(UUID merchantId, AddressHashes hashes) {
-        return suppressions.countEither(merchantId, hashes.current(), hashes.legacy()) > 0;
+        return !suppressedAmong(merchantId, List.of(hashes)).isEmpty();
     }
 
-    /** Of these addresses (one merchant's), those suppressed, in one read: the dispatcher's check for a batch. */
+    /** Of these addresses (one merchant's), those suppressed, in one read: the dispatcher's check for a run, a batch's, and one order's. */
     public Set<AddressHashes> suppressedAmong(UUID merchantId, Collection<AddressHashes> addresses) {
         if (addresses.isEmpty()) {
             return Set.of();
