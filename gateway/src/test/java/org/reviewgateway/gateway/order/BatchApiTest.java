@@ -70,12 +70,11 @@ class BatchApiTest {
     }
 
     @Test
-    @SuppressWarnings("unchecked")
     void aBatchWrittenTogetherStillAnswersRepeatsSuppressionAndCooldownPerOrder() {
         client.patchJson("/v1/settings", key, "{\"invitationCooldown\":\"P30D\"}");
         String prefix = "BT-" + UUID.randomUUID();
-        String erased = "batch.erased." + UUID.randomUUID().toString().substring(0, 8) + "@example.org";
-        String invited = "batch.invited." + UUID.randomUUID().toString().substring(0, 8) + "@example.org";
+        String erased = uniqueAddress("erased");
+        String invited = uniqueAddress("invited");
         assertEquals(200, client.postJson("/v1/erasure-requests", key, "{\"email\":\"" + erased + "\"}").status());
         assertEquals(201, client.postJson("/v1/orders", key, OrderBody.delegated(prefix + "-first", invited).json()).status());
 
@@ -83,13 +82,13 @@ class BatchApiTest {
                 OrderBody.delegated(prefix + "-first", invited),
                 OrderBody.delegated(prefix + "-erased", erased),
                 OrderBody.delegated(prefix + "-again", invited),
-                OrderBody.delegated(prefix + "-new", "batch.new." + UUID.randomUUID().toString().substring(0, 8) + "@example.org"),
+                OrderBody.delegated(prefix + "-new", uniqueAddress("new")),
                 OrderBody.self(prefix + "-self")));
 
-        List<Map<String, Object>> results = (List<Map<String, Object>>) reply.json().get("results");
-        assertEquals(List.of(200, 201, 201, 201, 201), results.stream().map(r -> ((Number) r.get("status")).intValue()).toList(), reply.body());
+        List<Map<String, Object>> results = results(reply);
+        assertEquals(List.of(200, 201, 201, 201, 201), results.stream().map(BatchApiTest::status).toList(), reply.body());
         assertEquals(List.of("scheduled", "suppressed", "skipped", "scheduled", "link_issued"),
-                results.stream().map(r -> ((Map<String, Object>) r.get("order")).get("status")).toList());
+                results.stream().map(BatchApiTest::orderStatus).toList());
         Map<String, Object> fresh = client.get("/v1/orders/" + prefix + "-new", key).json();
         assertEquals("held", fresh.get("personalData"));
         assertEquals(1, ((List<?>) fresh.get("deliveries")).size(), "its invitation is planned");
@@ -98,27 +97,25 @@ class BatchApiTest {
 
     /** A batch is committed fifty orders at a time: a later chunk sees what an earlier one kept. */
     @Test
-    @SuppressWarnings("unchecked")
     void laterOrdersOfABatchSeeItsEarlierChunks() {
         client.patchJson("/v1/settings", key, "{\"invitationCooldown\":\"P30D\"}");
         String prefix = "BC-" + UUID.randomUUID();
-        String twice = "batch.twice." + UUID.randomUUID().toString().substring(0, 8) + "@example.org";
+        String twice = uniqueAddress("twice");
         List<OrderBody> orders = new java.util.ArrayList<>();
         for (int i = 0; i < 250; i++) {
             orders.add(OrderBody.delegated(prefix + "-" + i, i == 0 || i == 180 ? twice : "c" + i + "." + prefix + "@example.org"));
         }
         orders.add(OrderBody.delegated(prefix + "-5", "c5." + prefix + "@example.org"));
 
-        Reply reply = client.postJson("/v1/orders/batch", key, OrderBody.batch(orders.toArray()));
+        List<Map<String, Object>> results = results(client.postJson("/v1/orders/batch", key, OrderBody.batch(orders.toArray())));
 
-        List<Map<String, Object>> results = (List<Map<String, Object>>) reply.json().get("results");
         assertEquals(251, results.size());
         for (int i = 0; i < results.size(); i++) {
             assertEquals(i, ((Number) results.get(i).get("index")).intValue());
         }
-        assertEquals("skipped", ((Map<String, Object>) results.get(180).get("order")).get("status"), "the cooldown of the address invited at 0");
-        assertEquals(200, ((Number) results.get(250).get("status")).intValue(), "a repeat of the order at 5");
-        assertEquals(250, results.stream().filter(r -> ((Number) r.get("status")).intValue() == 201).count());
+        assertEquals("skipped", orderStatus(results.get(180)), "the cooldown of the address invited at 0");
+        assertEquals(200, status(results.get(250)), "a repeat of the order at 5");
+        assertEquals(250, results.stream().filter(r -> status(r) == 201).count());
     }
 
     @Test
@@ -126,8 +123,7 @@ class BatchApiTest {
         String prefix = "B5-" + UUID.randomUUID();
         Reply reply = client.postJson("/v1/orders/batch", key, batchOf(prefix, 500));
         assertEquals(200, reply.status());
-        @SuppressWarnings("unchecked") List<Map<String, Object>> results = (List<Map<String, Object>>) reply.json().get("results");
-        assertEquals(500, results.stream().filter(r -> ((Number) r.get("status")).intValue() == 201).count());
+        assertEquals(500, results(reply).stream().filter(r -> status(r) == 201).count());
     }
 
     @Test
@@ -145,6 +141,24 @@ class BatchApiTest {
         assertProblem(client.send("POST", "/v1/orders/batch", key, "text/csv", "a,b"), 415);
         assertProblem(client.postJson("/v1/orders/batch", null, "{\"orders\":[]}"), 401);
         assertEquals(200, client.postJson("/v1/orders/batch", key, "{\"orders\":[]}").status());
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<Map<String, Object>> results(Reply reply) {
+        return (List<Map<String, Object>>) reply.json().get("results");
+    }
+
+    private static int status(Map<String, Object> result) {
+        return ((Number) result.get("status")).intValue();
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Object orderStatus(Map<String, Object> result) {
+        return ((Map<String, Object>) result.get("order")).get("status");
+    }
+
+    private static String uniqueAddress(String label) {
+        return "batch." + label + "." + UUID.randomUUID().toString().substring(0, 8) + "@example.org";
     }
 
     private static String batchOf(String prefix, int n) {
