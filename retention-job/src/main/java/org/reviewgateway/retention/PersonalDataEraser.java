@@ -79,7 +79,7 @@ public class PersonalDataEraser {
         List<Long> erased = lockRecipientsOf(c, ids);
         if (!erased.isEmpty()) {
             try (PreparedStatement ps = c.prepareStatement("DELETE FROM recipients WHERE order_id = ANY(?)")) {
-                ps.setArray(1, c.createArrayOf("bigint", erased.toArray()));
+                ps.setArray(1, ids);
                 ps.executeUpdate();
             }
         }
