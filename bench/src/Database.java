@@ -29,7 +29,7 @@ final class Database implements AutoCloseable {
     /** The gateway's own default: the file under its data directory, durable commits (WRITE_DELAY=0). */
     static Database h2(Path dataDir) {
         return new Database("H2 (embedded file, the default)", "jdbc:h2:file:" + dataDir.resolve("gateway")
-                + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;WRITE_DELAY=0", "sa", "", null);
+                + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;WRITE_DELAY=0;QUERY_CACHE_SIZE=64", "sa", "", null);
     }
 
     static Database postgres() throws Exception {
