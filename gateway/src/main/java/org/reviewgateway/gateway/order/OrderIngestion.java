@@ -23,6 +23,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.function.Supplier;
 
@@ -36,6 +37,7 @@ public class OrderIngestion {
     static final int REVIEW_TOKEN_BYTES = 18;
 
     private final OrderRepository orders;
+    private final KnownTransactionIds knownTransactionIds;
     private final RecipientRepository recipients;
     private final OrderWriter writer;
     private final OrderCommits commits;
@@ -47,10 +49,11 @@ public class OrderIngestion {
     private final MeterRegistry meters;
     private final Clock clock;
 
-    OrderIngestion(OrderRepository orders, RecipientRepository recipients, OrderWriter writer, OrderCommits commits, OrderViews views,
+    OrderIngestion(OrderRepository orders, KnownTransactionIds knownTransactionIds, RecipientRepository recipients, OrderWriter writer, OrderCommits commits, OrderViews views,
                    PiiCipher cipher, SecretTokens tokens, UnsubscribeTokens unsubscribeTokens,
                    RetentionConfiguration retention, MeterRegistry meters, Clock clock) {
         this.orders = orders;
+        this.knownTransactionIds = knownTransactionIds;
         this.recipients = recipients;
         this.writer = writer;
         this.commits = commits;
@@ -132,9 +135,10 @@ public class OrderIngestion {
         List<BatchOutcome> outcomes = new ArrayList<>(requests.size());
         List<NewRows> toWrite = new ArrayList<>();
         List<Integer> writtenAt = new ArrayList<>();
+        Set<String> known = knownTransactionIds.among(merchant.id(), requests.stream().map(NewOrder::transactionId).toList());
         for (NewOrder request : requests) {
-            // one indexed read each: H2 scans the merchant's orders for an IN list over the second column of the key
-            Optional<Order> existing = orders.findByMerchantIdAndTransactionId(merchant.id(), request.transactionId());
+            Optional<Order> existing = known.contains(request.transactionId())
+                    ? orders.findByMerchantIdAndTransactionId(merchant.id(), request.transactionId()) : Optional.empty();
             if (existing.isPresent()) {
                 outcomes.add(outcomeOf(() -> repeat(existing.get(), request)));
             } else {
