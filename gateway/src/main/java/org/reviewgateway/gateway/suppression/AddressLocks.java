@@ -1,6 +1,9 @@
 package org.reviewgateway.gateway.suppression;
 
+import io.micronaut.context.annotation.Value;
 import io.micronaut.data.annotation.Query;
+import io.micronaut.data.connection.ConnectionOperations;
+import io.micronaut.data.exceptions.DataAccessException;
 import io.micronaut.data.jdbc.annotation.JdbcRepository;
 import io.micronaut.data.model.query.builder.sql.Dialect;
 import io.micronaut.data.repository.GenericRepository;
@@ -8,6 +11,11 @@ import jakarta.inject.Singleton;
 import jakarta.transaction.Transactional;
 import org.reviewgateway.gateway.privacy.AddressHashes;
 
+import java.nio.ByteBuffer;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
@@ -15,8 +23,11 @@ import java.util.UUID;
 
 /**
  * Serialises the decisions about one address of one merchant (is it suppressed, is it in its cooldown,
- * suppress it): each takes the address's lock slot FOR UPDATE in its own transaction first, so an order
- * never decides on a state another order, an unsubscribe or an erasure is changing at that moment.
+ * suppress it): each takes the address's lock in its own transaction first, so an order never decides on
+ * a state another order, an unsubscribe or an erasure is changing at that moment. The lock ends with the
+ * transaction. On PostgreSQL it is a transaction-level advisory lock on a 64-bit key of merchant and address:
+ * no row is written and unrelated addresses practically never share a key. H2 has no advisory locks: there it
+ * is the address's row of address_lock_slots, taken FOR UPDATE.
  */
 @Singleton
 public class AddressLocks {
@@ -25,15 +36,20 @@ public class AddressLocks {
     static final int SLOTS = 16_384;
 
     private final SlotRepository slots;
+    private final ConnectionOperations<Connection> connections;
+    private final boolean advisory;
 
-    AddressLocks(SlotRepository slots) {
+    AddressLocks(SlotRepository slots, ConnectionOperations<Connection> connections,
+                 @Value("${datasources.default.url:}") String databaseUrl) {
         this.slots = slots;
+        this.connections = connections;
+        this.advisory = databaseUrl.startsWith("jdbc:postgresql:");
     }
 
     /** Held until the calling transaction ends. */
     @Transactional(Transactional.TxType.MANDATORY)
     public void lock(UUID merchantId, byte[] emailHash) {
-        slots.lockAll(List.of(slot(merchantId, emailHash)));
+        lockAll(List.of(new Address(merchantId, emailHash)));
     }
 
     /**
@@ -51,16 +67,20 @@ public class AddressLocks {
     }
 
     /**
-     * The slots of every address a transaction of several orders will decide on, taken up front in ascending
-     * order, so that two such transactions wait for each other instead of deadlocking. One statement: both
-     * databases lock the rows in the order they read them, ascending (PostgreSQL sorts before it locks, H2
-     * reads an IN list on the key in ascending order).
+     * The locks of every address a transaction of several orders will decide on, taken up front in one statement and
+     * in ascending order, so that two such transactions wait for each other instead of deadlocking (PostgreSQL takes
+     * the advisory locks in the order of the array; H2 reads an IN list on the key in ascending order and locks as it reads).
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public void lockAll(Collection<Address> addresses) {
-        List<Integer> taken = addresses.stream().map(a -> slot(a.merchantId(), a.emailHash())).distinct().sorted().toList();
-        if (!taken.isEmpty()) {
-            slots.lockAll(taken);
+        if (addresses.isEmpty()) {
+            return;
+        }
+        if (advisory) {
+            connections.executeRead(status -> lockAdvisory(status.getConnection(),
+                    addresses.stream().map(a -> key(a.merchantId(), a.emailHash())).distinct().sorted().toArray(Long[]::new)));
+        } else {
+            slots.lockAll(addresses.stream().map(a -> slot(a.merchantId(), a.emailHash())).distinct().sorted().toList());
         }
     }
 
@@ -70,6 +90,26 @@ public class AddressLocks {
 
     private static int slot(UUID merchantId, byte[] emailHash) {
         return Math.floorMod(31 * merchantId.hashCode() + Arrays.hashCode(emailHash), SLOTS);
+    }
+
+    /** The address hash is a keyed hash, so its first 8 bytes are already spread; the merchant's bits keep merchants apart. */
+    static long key(UUID merchantId, byte[] emailHash) {
+        long hash = emailHash.length >= Long.BYTES ? ByteBuffer.wrap(emailHash).getLong() : Arrays.hashCode(emailHash);
+        return hash ^ merchantId.getMostSignificantBits() ^ Long.rotateLeft(merchantId.getLeastSignificantBits(), 1);
+    }
+
+    private static Void lockAdvisory(Connection c, Long[] ascendingKeys) {
+        try (PreparedStatement ps = c.prepareStatement("SELECT pg_advisory_xact_lock(k) FROM unnest(?) AS t(k)")) {
+            ps.setArray(1, c.createArrayOf("bigint", ascendingKeys));
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    // each row is one lock taken
+                }
+            }
+        } catch (SQLException e) {
+            throw new DataAccessException("address lock failed", e);
+        }
+        return null;
     }
 
     @JdbcRepository(dialect = Dialect.POSTGRES)
