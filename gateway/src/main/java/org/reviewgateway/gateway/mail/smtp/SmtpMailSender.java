@@ -21,9 +21,8 @@ import java.io.IOException;
 import java.net.Socket;
 import java.time.Duration;
 import java.util.Properties;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
@@ -44,7 +43,11 @@ public class SmtpMailSender implements MailSender {
     private final Session session;
     private final TrackedSockets sockets = new TrackedSockets();
     private final Duration sendBound;
-    private final ScheduledExecutorService watchdog = Executors.newSingleThreadScheduledExecutor(runnable -> {
+    /**
+     * Bounds whole messages, and (given to Angus as its write-timeout executor) each write: without it Angus starts a
+     * scheduler thread for every connection. A cancelled bound leaves the queue at once, not when it would have fired.
+     */
+    private final ScheduledThreadPoolExecutor watchdog = new ScheduledThreadPoolExecutor(1, runnable -> {
         Thread thread = new Thread(runnable, "smtp-send-watchdog");
         thread.setDaemon(true);
         return thread;
@@ -61,6 +64,8 @@ public class SmtpMailSender implements MailSender {
         props.put("mail.smtp.connectiontimeout", timeout);
         props.put("mail.smtp.timeout", timeout);
         props.put("mail.smtp.writetimeout", timeout);
+        watchdog.setRemoveOnCancelPolicy(true);
+        props.put("mail.smtp.executor.writetimeout", watchdog);
         props.put("mail.smtp.auth", String.valueOf(smtp.authenticates()));
         props.put("mail.smtp.starttls.enable", String.valueOf(smtp.starttls()));
         props.put("mail.smtp.starttls.required", String.valueOf(smtp.starttls()));
