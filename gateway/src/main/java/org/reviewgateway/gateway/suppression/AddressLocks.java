@@ -1,6 +1,5 @@
 package org.reviewgateway.gateway.suppression;
 
-import io.micronaut.context.annotation.Value;
 import io.micronaut.data.annotation.Query;
 import io.micronaut.data.connection.ConnectionOperations;
 import io.micronaut.data.exceptions.DataAccessException;
@@ -9,6 +8,7 @@ import io.micronaut.data.model.query.builder.sql.Dialect;
 import io.micronaut.data.repository.GenericRepository;
 import jakarta.inject.Singleton;
 import jakarta.transaction.Transactional;
+import org.reviewgateway.gateway.data.DatabaseKind;
 import org.reviewgateway.gateway.privacy.AddressHashes;
 
 import java.nio.ByteBuffer;
@@ -39,11 +39,10 @@ public class AddressLocks {
     private final ConnectionOperations<Connection> connections;
     private final boolean advisory;
 
-    AddressLocks(SlotRepository slots, ConnectionOperations<Connection> connections,
-                 @Value("${datasources.default.url:}") String databaseUrl) {
+    AddressLocks(SlotRepository slots, ConnectionOperations<Connection> connections, DatabaseKind database) {
         this.slots = slots;
         this.connections = connections;
-        this.advisory = databaseUrl.startsWith("jdbc:postgresql:");
+        this.advisory = database.postgres();
     }
 
     /** Held until the calling transaction ends. */

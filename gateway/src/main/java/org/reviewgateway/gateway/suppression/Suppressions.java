@@ -4,6 +4,7 @@ import io.micronaut.data.connection.ConnectionOperations;
 import io.micronaut.data.exceptions.DataAccessException;
 import jakarta.inject.Singleton;
 import org.reviewgateway.gateway.activity.DayCount;
+import org.reviewgateway.gateway.data.MerchantKeys;
 import org.reviewgateway.gateway.privacy.AddressHashes;
 
 import java.nio.ByteBuffer;
@@ -14,7 +15,6 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Collection;
-import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -41,11 +41,13 @@ public class Suppressions {
 
     private final SuppressionRepository suppressions;
     private final ConnectionOperations<Connection> connections;
+    private final MerchantKeys keys;
     private final Clock clock;
 
-    Suppressions(SuppressionRepository suppressions, ConnectionOperations<Connection> connections, Clock clock) {
+    Suppressions(SuppressionRepository suppressions, ConnectionOperations<Connection> connections, MerchantKeys keys, Clock clock) {
         this.suppressions = suppressions;
         this.connections = connections;
+        this.keys = keys;
         this.clock = clock;
     }
 
@@ -68,29 +70,19 @@ public class Suppressions {
 
     /** Plain JDBC (on the caller's connection, if any): Micronaut Data does not expand a list of byte arrays into an IN list. */
     private Set<ByteBuffer> suppressedHashes(UUID merchantId, List<byte[]> hashes) {
-        return connections.executeRead(status -> suppressedHashes(status.getConnection(), merchantId, hashes));
-    }
-
-    private static Set<ByteBuffer> suppressedHashes(Connection c, UUID merchantId, List<byte[]> hashes) {
-        // row values: H2 looks up (merchant_id, email_hash) IN (...) on the key, but for merchant_id = ? AND email_hash IN (...)
-        // it reads every suppression of the merchant
-        String sql = "SELECT email_hash FROM suppressions WHERE (merchant_id, email_hash) IN ("
-                + String.join(", ", Collections.nCopies(hashes.size(), "(?, ?)")) + ")";
-        Set<ByteBuffer> suppressed = new HashSet<>();
-        try (PreparedStatement ps = c.prepareStatement(sql)) {
-            for (int i = 0; i < hashes.size(); i++) {
-                ps.setObject(2 * i + 1, merchantId);
-                ps.setBytes(2 * i + 2, hashes.get(i));
-            }
-            try (ResultSet rs = ps.executeQuery()) {
+        return connections.executeRead(status -> {
+            Set<ByteBuffer> suppressed = new HashSet<>();
+            try (PreparedStatement ps = keys.among(status.getConnection(), "SELECT email_hash FROM suppressions", "email_hash",
+                    merchantId, hashes.toArray(byte[][]::new), "bytea");
+                 ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     suppressed.add(ByteBuffer.wrap(rs.getBytes(1)));
                 }
+            } catch (SQLException e) {
+                throw new DataAccessException("suppression look-up failed", e);
             }
-        } catch (SQLException e) {
-            throw new DataAccessException("suppression look-up failed", e);
-        }
-        return suppressed;
+            return suppressed;
+        });
     }
 
     /**
