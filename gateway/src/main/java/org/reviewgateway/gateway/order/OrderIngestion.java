@@ -49,8 +49,8 @@ public class OrderIngestion {
     private final MeterRegistry meters;
     private final Clock clock;
 
-    OrderIngestion(OrderRepository orders, KnownTransactionIds knownTransactionIds, RecipientRepository recipients, OrderWriter writer, OrderCommits commits, OrderViews views,
-                   PiiCipher cipher, SecretTokens tokens, UnsubscribeTokens unsubscribeTokens,
+    OrderIngestion(OrderRepository orders, KnownTransactionIds knownTransactionIds, RecipientRepository recipients, OrderWriter writer,
+                   OrderCommits commits, OrderViews views, PiiCipher cipher, SecretTokens tokens, UnsubscribeTokens unsubscribeTokens,
                    RetentionConfiguration retention, MeterRegistry meters, Clock clock) {
         this.orders = orders;
         this.knownTransactionIds = knownTransactionIds;
