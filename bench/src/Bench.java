@@ -244,8 +244,8 @@ public final class Bench {
             double seconds = Duration.between(rs.getTimestamp(1).toInstant(), rs.getTimestamp(2).toInstant()).toMillis() / 1000.0;
             long rows = rs.getLong(3);
             report.atLeast("purge of " + String.format("%,d", rows) + " expired recipients (under the ingest load for "
-                    + String.format("%.0f", Math.min(MEASURE.toSeconds(), seconds)) + " s of its " + String.format("%.0f", seconds) + " s)", rows / seconds, "rows/s", "raw batched DELETE, same rows",
-                    baselines.get("delete"), 0.5);
+                    + String.format("%.0f", Math.min(MEASURE.toSeconds(), seconds)) + " s of its " + String.format("%.0f", seconds) + " s)",
+                    rows / seconds, "rows/s", "raw batched DELETE, same rows", baselines.get("delete"), 0.5);
         }
     }
 

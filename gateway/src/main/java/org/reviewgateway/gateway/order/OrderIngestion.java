@@ -6,6 +6,7 @@ import io.micronaut.core.annotation.Nullable;
 import io.micronaut.data.exceptions.DataAccessException;
 import jakarta.inject.Singleton;
 import org.reviewgateway.config.RetentionConfiguration;
+import org.reviewgateway.gateway.data.MerchantKeys;
 import org.reviewgateway.gateway.data.UniqueViolation;
 import org.reviewgateway.gateway.merchant.Merchant;
 import org.reviewgateway.gateway.outbox.Delivery;
@@ -37,7 +38,7 @@ public class OrderIngestion {
     static final int REVIEW_TOKEN_BYTES = 18;
 
     private final OrderRepository orders;
-    private final KnownTransactionIds knownTransactionIds;
+    private final MerchantKeys merchantKeys;
     private final RecipientRepository recipients;
     private final OrderWriter writer;
     private final OrderCommits commits;
@@ -49,11 +50,11 @@ public class OrderIngestion {
     private final MeterRegistry meters;
     private final Clock clock;
 
-    OrderIngestion(OrderRepository orders, KnownTransactionIds knownTransactionIds, RecipientRepository recipients, OrderWriter writer,
+    OrderIngestion(OrderRepository orders, MerchantKeys merchantKeys, RecipientRepository recipients, OrderWriter writer,
                    OrderCommits commits, OrderViews views, PiiCipher cipher, SecretTokens tokens, UnsubscribeTokens unsubscribeTokens,
                    RetentionConfiguration retention, MeterRegistry meters, Clock clock) {
         this.orders = orders;
-        this.knownTransactionIds = knownTransactionIds;
+        this.merchantKeys = merchantKeys;
         this.recipients = recipients;
         this.writer = writer;
         this.commits = commits;
@@ -135,7 +136,8 @@ public class OrderIngestion {
         List<BatchOutcome> outcomes = new ArrayList<>(requests.size());
         List<NewRows> toWrite = new ArrayList<>();
         List<Integer> writtenAt = new ArrayList<>();
-        Set<String> known = knownTransactionIds.among(merchant.id(), requests.stream().map(NewOrder::transactionId).toList());
+        Set<String> known = merchantKeys.present("orders", "transaction_id", merchant.id(),
+                requests.stream().map(NewOrder::transactionId).toArray(String[]::new), "varchar", rs -> rs.getString(1));
         for (NewOrder request : requests) {
             Optional<Order> existing = known.contains(request.transactionId())
                     ? orders.findByMerchantIdAndTransactionId(merchant.id(), request.transactionId()) : Optional.empty();

@@ -76,7 +76,7 @@ public class AddressLocks {
             return;
         }
         if (advisory) {
-            connections.executeRead(status -> lockAdvisory(status.getConnection(),
+            connections.executeWrite(status -> lockAdvisory(status.getConnection(),
                     addresses.stream().map(a -> key(a.merchantId(), a.emailHash())).distinct().sorted().toArray(Long[]::new)));
         } else {
             slots.lockAll(addresses.stream().map(a -> slot(a.merchantId(), a.emailHash())).distinct().sorted().toList());

@@ -1,21 +1,14 @@
 package org.reviewgateway.gateway.suppression;
 
-import io.micronaut.data.connection.ConnectionOperations;
-import io.micronaut.data.exceptions.DataAccessException;
 import jakarta.inject.Singleton;
 import org.reviewgateway.gateway.activity.DayCount;
 import org.reviewgateway.gateway.data.MerchantKeys;
 import org.reviewgateway.gateway.privacy.AddressHashes;
 
 import java.nio.ByteBuffer;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Collection;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
@@ -40,13 +33,11 @@ public class Suppressions {
     }
 
     private final SuppressionRepository suppressions;
-    private final ConnectionOperations<Connection> connections;
     private final MerchantKeys keys;
     private final Clock clock;
 
-    Suppressions(SuppressionRepository suppressions, ConnectionOperations<Connection> connections, MerchantKeys keys, Clock clock) {
+    Suppressions(SuppressionRepository suppressions, MerchantKeys keys, Clock clock) {
         this.suppressions = suppressions;
-        this.connections = connections;
         this.keys = keys;
         this.clock = clock;
     }
@@ -62,27 +53,11 @@ public class Suppressions {
             return Set.of();
         }
         List<byte[]> hashes = addresses.stream().flatMap(a -> Stream.of(a.current(), a.legacy())).toList();
-        Set<ByteBuffer> suppressed = suppressedHashes(merchantId, hashes);
+        Set<ByteBuffer> suppressed = keys.present("suppressions", "email_hash", merchantId, hashes.toArray(byte[][]::new), "bytea",
+                rs -> ByteBuffer.wrap(rs.getBytes(1)));
         return addresses.stream()
                 .filter(a -> suppressed.contains(ByteBuffer.wrap(a.current())) || suppressed.contains(ByteBuffer.wrap(a.legacy())))
                 .collect(Collectors.toSet());
-    }
-
-    /** Plain JDBC (on the caller's connection, if any): Micronaut Data does not expand a list of byte arrays into an IN list. */
-    private Set<ByteBuffer> suppressedHashes(UUID merchantId, List<byte[]> hashes) {
-        return connections.executeRead(status -> {
-            Set<ByteBuffer> suppressed = new HashSet<>();
-            try (PreparedStatement ps = keys.among(status.getConnection(), "SELECT email_hash FROM suppressions", "email_hash",
-                    merchantId, hashes.toArray(byte[][]::new), "bytea");
-                 ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    suppressed.add(ByteBuffer.wrap(rs.getBytes(1)));
-                }
-            } catch (SQLException e) {
-                throw new DataAccessException("suppression look-up failed", e);
-            }
-            return suppressed;
-        });
     }
 
     /**
